@@ -1,0 +1,163 @@
+//! `site.yaml`: the languages, the taxonomy keys and where the site will be published.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use crate::source::SourceFile;
+use crate::yaml::Locator;
+
+pub const FILE_NAME: &str = "site.yaml";
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    /// Absolute URL the site is published at, always ending in `/`.
+    pub base_url: String,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    pub languages: Vec<Language>,
+    #[serde(default)]
+    pub life_stages: Vec<String>,
+    #[serde(default)]
+    pub scenarios: Vec<String>,
+    #[serde(default)]
+    pub audiences: Vec<String>,
+    /// Contacts shown on pages whose chapter names none.
+    #[serde(default)]
+    pub default_contacts: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// Folder under content/ and first segment of URLs.
+    pub code: String,
+    /// The language's name in its own script, for the language switcher.
+    pub name: String,
+    /// BCP 47 tag for `lang` and `hreflang`; defaults to `code`.
+    #[serde(default)]
+    tag: Option<String>,
+    #[serde(default)]
+    pub source: bool,
+}
+
+impl Language {
+    pub fn tag(&self) -> &str {
+        self.tag.as_deref().unwrap_or(&self.code)
+    }
+}
+
+fn default_theme() -> String {
+    "default".to_string()
+}
+
+impl SiteConfig {
+    /// Reads and checks `site.yaml` in `root`. Problems go to `diagnostics`; `None` when the
+    /// file is unusable.
+    pub fn load(root: &Path, diagnostics: &Diagnostics) -> Option<SiteConfig> {
+        let path = root.join(FILE_NAME);
+        if !path.is_file() {
+            diagnostics.push(
+                Diagnostic::error(FILE_NAME, Position::START, format!("no {FILE_NAME} in {}", root.display()))
+                    .suggestion("run tebiki in a guidebook folder, or name one with --root DIR"),
+            );
+            return None;
+        }
+        let file = SourceFile::read(root, &path).map_err(|d| diagnostics.push(d)).ok()?;
+        let mut config: SiteConfig = match serde_yaml::from_str(&file.text) {
+            Ok(config) => config,
+            Err(error) => {
+                let position =
+                    error.location().map_or(Position::START, |l| Position::new(l.line(), l.column()));
+                let message = error.to_string();
+                let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+                diagnostics.push(
+                    Diagnostic::error(&file.name, position, message)
+                        .suggestion("see the site.yaml reference in README.md")
+                        .with_source(&file.text),
+                );
+                return None;
+            }
+        };
+        if !config.base_url.ends_with('/') {
+            config.base_url.push('/');
+        }
+        let problems = config.problems(&file);
+        let usable = !problems.iter().any(Diagnostic::is_error);
+        diagnostics.extend(problems);
+        usable.then_some(config)
+    }
+
+    fn problems(&self, file: &SourceFile) -> Vec<Diagnostic> {
+        let locator = Locator::new(&file.text, 1);
+        let error = |position: Position, field: &str, message: String| {
+            Diagnostic::error(&file.name, position, message).field(field).with_source(&file.text)
+        };
+        let mut problems = Vec::new();
+        if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
+            problems.push(
+                error(locator.key("base_url"), "base_url", format!("`{}` is not an absolute URL", self.base_url))
+                    .expected("the address the site is published at, e.g. https://www.city.example.jp/guide/"),
+            );
+        }
+        let sources: Vec<&Language> = self.languages.iter().filter(|l| l.source).collect();
+        if sources.len() != 1 {
+            problems.push(
+                error(
+                    locator.key("languages"),
+                    "languages",
+                    format!("{} languages are marked `source: true`", sources.len()),
+                )
+                .expected("exactly one source language, the one every chapter is written in")
+                .suggestion("add `source: true` to the language chapters are written in (usually ja), and only to it"),
+            );
+        }
+        let mut seen = BTreeSet::new();
+        for language in &self.languages {
+            let position = locator.anywhere(&format!("code: {}", language.code), Position::START);
+            if !is_key(&language.code) {
+                problems.push(
+                    error(position, "languages.code", format!("`{}` cannot be used as a folder name in URLs", language.code))
+                        .expected("lowercase letters, digits and `-`, e.g. ja, en, ja-easy"),
+                );
+            }
+            if !seen.insert(&language.code) {
+                problems.push(error(position, "languages.code", format!("language `{}` is listed twice", language.code)));
+            }
+        }
+        for (field, keys) in [("life_stages", &self.life_stages), ("scenarios", &self.scenarios), ("audiences", &self.audiences)] {
+            let mut seen = BTreeSet::new();
+            for key in keys {
+                let position = locator.value(field, key);
+                if !is_key(key) {
+                    problems.push(
+                        error(position, field, format!("`{key}` cannot be used as a key"))
+                            .expected("lowercase letters, digits and `-`, e.g. end-of-life"),
+                    );
+                }
+                if !seen.insert(key) {
+                    problems.push(error(position, field, format!("`{key}` is listed twice")));
+                }
+            }
+        }
+        problems
+    }
+
+    pub fn source_language(&self) -> &Language {
+        self.languages.iter().find(|l| l.source).expect("validated: one source language")
+    }
+
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+}
+
+/// Keys and language codes become URL segments and CSS classes: keep them plain.
+pub fn is_key(key: &str) -> bool {
+    !key.is_empty()
+        && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !key.starts_with('-')
+}

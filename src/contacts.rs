@@ -1,0 +1,125 @@
+//! `data/contacts.yaml`: the consultation desks that chapters name by id.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Position, did_you_mean};
+use crate::source::SourceFile;
+use crate::yaml::Locator;
+
+pub const FILE_NAME: &str = "data/contacts.yaml";
+
+/// Text written once for every language, or once per language code.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum Localized {
+    Same(String),
+    PerLanguage(BTreeMap<String, String>),
+}
+
+impl Localized {
+    /// The text in `lang`, else in the source language, with the language it is really in.
+    pub fn get<'a>(&'a self, lang: &'a str, source: &'a str) -> Option<(&'a str, &'a str)> {
+        match self {
+            Localized::Same(text) => Some((text, lang)),
+            Localized::PerLanguage(texts) => texts
+                .get(lang)
+                .map(|t| (t.as_str(), lang))
+                .or_else(|| texts.get(source).map(|t| (t.as_str(), source))),
+        }
+    }
+
+    fn languages(&self) -> impl Iterator<Item = &str> {
+        let codes: Vec<&str> = match self {
+            Localized::Same(_) => Vec::new(),
+            Localized::PerLanguage(texts) => texts.keys().map(String::as_str).collect(),
+        };
+        codes.into_iter()
+    }
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub name: Localized,
+    pub phone: Option<String>,
+    pub hours: Option<Localized>,
+    pub description: Option<Localized>,
+}
+
+impl Contact {
+    /// A `tel:` URI for the phone number: digits and a leading `+` only.
+    pub fn tel_uri(&self) -> Option<String> {
+        let phone = self.phone.as_ref()?;
+        let dialable: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+        (!dialable.is_empty()).then(|| format!("tel:{dialable}"))
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Contacts {
+    by_id: BTreeMap<String, Contact>,
+}
+
+impl Contacts {
+    /// Reads `data/contacts.yaml` if there is one; an absent file means no contacts.
+    pub fn load(root: &Path, language_codes: &[&str], source: &str, diagnostics: &Diagnostics) -> Contacts {
+        let path = root.join(FILE_NAME);
+        if !path.is_file() {
+            return Contacts::default();
+        }
+        let Ok(file) = SourceFile::read(root, &path).map_err(|d| diagnostics.push(d)) else {
+            return Contacts::default();
+        };
+        let by_id: BTreeMap<String, Contact> = match serde_yaml::from_str::<Option<_>>(&file.text) {
+            Ok(parsed) => parsed.unwrap_or_default(),
+            Err(error) => {
+                let position = error.location().map_or(Position::START, |l| Position::new(l.line(), l.column()));
+                let message = error.to_string();
+                let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+                diagnostics.push(
+                    Diagnostic::error(&file.name, position, message)
+                        .expected("desk ids, each with name, phone, hours and description")
+                        .suggestion("see the contacts reference in README.md")
+                        .with_source(&file.text),
+                );
+                return Contacts::default();
+            }
+        };
+        let locator = Locator::new(&file.text, 1);
+        for (id, contact) in &by_id {
+            let texts = [Some(&contact.name), contact.hours.as_ref(), contact.description.as_ref()];
+            for code in texts.into_iter().flatten().flat_map(Localized::languages) {
+                if !language_codes.contains(&code) {
+                    let position = locator.anywhere(&format!("{code}:"), locator.key(id));
+                    diagnostics.push(
+                        Diagnostic::error(&file.name, position, format!("`{code}` is not a language of this site"))
+                            .field(id.as_str())
+                            .expected(format!("one of {}", language_codes.join(", ")))
+                            .maybe_suggestion(did_you_mean(code, language_codes.iter().copied()))
+                            .with_source(&file.text),
+                    );
+                }
+            }
+            if contact.name.get(source, source).is_none() {
+                diagnostics.push(
+                    Diagnostic::error(&file.name, locator.key(id), format!("contact `{id}` has no name in `{source}`"))
+                        .field("name")
+                        .suggestion(format!("add `{source}:` under name, the text shown when no translation exists"))
+                        .with_source(&file.text),
+                );
+            }
+        }
+        Contacts { by_id }
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Contact> {
+        self.by_id.get(id)
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.by_id.keys().map(String::as_str)
+    }
+}

@@ -1,0 +1,308 @@
+//! A chapter's settings: read every field, report every problem, with its position.
+
+use std::collections::BTreeMap;
+
+use serde_yaml::Value;
+
+use crate::diagnostics::{Diagnostic, Position, did_you_mean};
+use crate::yaml::{Locator, describe};
+
+/// Which kind of file the front-matter belongs to; they accept different keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A chapter in the source language.
+    SourceChapter,
+    /// A chapter in another language, inheriting order and taxonomy from its source.
+    Translation,
+    /// `_index.md`, a language's front page.
+    FrontPage,
+}
+
+const CHAPTER_KEYS: &[&str] = &[
+    "title", "summary", "order", "life_stages", "scenarios", "audience", "contacts", "furigana", "updated",
+    "reviewed_by", "draft",
+];
+const FRONT_PAGE_KEYS: &[&str] = &["title", "summary", "publisher", "updated"];
+
+/// Keys a translation takes from its source chapter; written in a translation they must agree.
+pub const INHERITED_KEYS: &[&str] = &["order", "life_stages", "scenarios", "audience", "contacts"];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Furigana {
+    Auto,
+    Off,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct FrontMatter {
+    pub title: String,
+    pub summary: String,
+    pub order: Option<i64>,
+    pub life_stages: Vec<String>,
+    pub scenarios: Vec<String>,
+    pub audience: Vec<String>,
+    pub contacts: Vec<String>,
+    pub furigana: Option<Furigana>,
+    pub updated: Option<String>,
+    pub reviewed_by: Option<String>,
+    pub draft: bool,
+    pub publisher: Option<String>,
+    /// Where each key written in the file is, for messages found later (duplicate order,
+    /// a translation disagreeing with its source).
+    pub positions: BTreeMap<String, Position>,
+}
+
+/// The keys a chapter may use for life stages, scenarios, audiences and contacts.
+pub struct Vocabulary<'a> {
+    pub life_stages: &'a [String],
+    pub scenarios: &'a [String],
+    pub audiences: &'a [String],
+    pub contacts: Vec<&'a str>,
+}
+
+/// Reads front-matter YAML (starting at file line `first_line`) into settings and every
+/// problem found in it. Fields with problems are left at their defaults.
+pub fn read(
+    file: &str,
+    yaml: &str,
+    first_line: usize,
+    kind: Kind,
+    vocabulary: &Vocabulary,
+) -> (FrontMatter, Vec<Diagnostic>) {
+    let mut reader = Reader { file, locator: Locator::new(yaml, first_line), problems: Vec::new() };
+    let mut front = FrontMatter::default();
+    let mapping = match crate::yaml::parse(file, yaml, first_line) {
+        Ok(Value::Mapping(mapping)) => mapping,
+        Ok(Value::Null) => Default::default(),
+        Ok(other) => {
+            reader.problems.push(
+                Diagnostic::error(file, Position::new(first_line, 1), format!("the front-matter is {}", describe(&other)))
+                    .expected("`key: value` lines such as `title: …`"),
+            );
+            return (front, reader.problems);
+        }
+        Err(error) => return (front, vec![error]),
+    };
+    let allowed = if kind == Kind::FrontPage { FRONT_PAGE_KEYS } else { CHAPTER_KEYS };
+    for (key, value) in crate::yaml::keys(&mapping) {
+        let position = reader.locator.key(&key);
+        front.positions.insert(key.clone(), position);
+        if !allowed.contains(&key.as_str()) {
+            let hint = did_you_mean(&key, allowed.iter().copied())
+                .unwrap_or_else(|| format!("remove it, or use one of {}", allowed.join(", ")));
+            reader.problems.push(Diagnostic::error(file, position, format!("unknown key `{key}`")).field(key.clone()).suggestion(hint));
+            continue;
+        }
+        match key.as_str() {
+            "title" => front.title = reader.text(&key, value).unwrap_or_default(),
+            "summary" => front.summary = reader.text(&key, value).unwrap_or_default(),
+            "publisher" => front.publisher = reader.text(&key, value),
+            "reviewed_by" => front.reviewed_by = reader.text(&key, value),
+            "order" => front.order = reader.whole_number(&key, value),
+            "life_stages" => front.life_stages = reader.keys(&key, value, "life stage", vocabulary.life_stages.iter().map(String::as_str).collect()),
+            "scenarios" => front.scenarios = reader.keys(&key, value, "scenario", vocabulary.scenarios.iter().map(String::as_str).collect()),
+            "audience" => front.audience = reader.keys(&key, value, "audience", vocabulary.audiences.iter().map(String::as_str).collect()),
+            "contacts" => front.contacts = reader.keys(&key, value, "contact id", vocabulary.contacts.clone()),
+            "furigana" => front.furigana = reader.furigana(&key, value),
+            "updated" => front.updated = reader.date(&key, value),
+            "draft" => front.draft = reader.yes_no(&key, value).unwrap_or(false),
+            _ => unreachable!("every allowed key is handled"),
+        }
+    }
+    let mut required = vec!["title", "summary"];
+    if kind == Kind::SourceChapter {
+        required.push("order");
+    }
+    for key in required {
+        if !mapping.contains_key(key) {
+            let (what, example) = match key {
+                "title" => ("the chapter's title", "title: 認知症と診断されたら"),
+                "summary" => ("one sentence shown on cards and in search results", "summary: 診断のあとに使える相談先とサービスです。"),
+                _ => ("the chapter's position in the guidebook (a whole number, unique in the language)", "order: 70"),
+            };
+            reader.problems.push(
+                Diagnostic::error(file, Position::new(first_line.saturating_sub(1).max(1), 1), format!("missing required field `{key}`"))
+                    .field(key)
+                    .expected(what)
+                    .suggestion(format!("add a line such as `{example}`")),
+            );
+        }
+    }
+    (front, reader.problems)
+}
+
+struct Reader<'a> {
+    file: &'a str,
+    locator: Locator<'a>,
+    problems: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn wrong_type(&mut self, key: &str, value: &Value, expected: &str, example: &str) {
+        self.problems.push(
+            Diagnostic::error(self.file, self.locator.key(key), format!("expected {expected}, found {}", describe(value)))
+                .field(key)
+                .expected(expected.to_string())
+                .suggestion(format!("write it like `{key}: {example}`")),
+        );
+    }
+
+    fn text(&mut self, key: &str, value: &Value) -> Option<String> {
+        match value {
+            Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => {
+                self.wrong_type(key, value, "text", "…");
+                None
+            }
+        }
+    }
+
+    fn whole_number(&mut self, key: &str, value: &Value) -> Option<i64> {
+        let number = value.as_i64().or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()));
+        if number.is_none() {
+            self.wrong_type(key, value, "a whole number", "70");
+        }
+        number
+    }
+
+    fn yes_no(&mut self, key: &str, value: &Value) -> Option<bool> {
+        let answer = value.as_bool();
+        if answer.is_none() {
+            self.wrong_type(key, value, "true or false", "true");
+        }
+        answer
+    }
+
+    fn furigana(&mut self, key: &str, value: &Value) -> Option<Furigana> {
+        match value.as_str() {
+            Some("auto") => Some(Furigana::Auto),
+            Some("off") => Some(Furigana::Off),
+            _ => {
+                self.wrong_type(key, value, "`auto` or `off`", "auto");
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, key: &str, value: &Value) -> Option<String> {
+        let text = value.as_str().map(str::trim).unwrap_or_default();
+        if is_iso_date(text) {
+            return Some(text.to_string());
+        }
+        self.wrong_type(key, value, "a date written YYYY-MM-DD", "2026-04-01");
+        None
+    }
+
+    /// A list of keys from `known`; a single key written without brackets is accepted too.
+    fn keys(&mut self, key: &str, value: &Value, what: &str, known: Vec<&str>) -> Vec<String> {
+        let items: Vec<&Value> = match value {
+            Value::Sequence(items) => items.iter().collect(),
+            Value::String(_) => vec![value],
+            Value::Null => Vec::new(),
+            other => {
+                self.wrong_type(key, other, &format!("a list of {what}s"), "[a, b]");
+                return Vec::new();
+            }
+        };
+        let mut accepted = Vec::new();
+        for item in items {
+            let Some(name) = item.as_str().map(str::trim) else {
+                self.wrong_type(key, item, &format!("a {what}"), "[a, b]");
+                continue;
+            };
+            if known.contains(&name) {
+                if !accepted.iter().any(|a| a == name) {
+                    accepted.push(name.to_string());
+                }
+                continue;
+            }
+            let defined_in = if what == "contact id" { crate::contacts::FILE_NAME } else { crate::config::FILE_NAME };
+            let expected = if known.is_empty() {
+                format!("a {what} defined in {defined_in} (none are defined yet)")
+            } else {
+                format!("one of {} (defined in {defined_in})", known.join(", "))
+            };
+            self.problems.push(
+                Diagnostic::error(self.file, self.locator.value(key, name), format!("unknown {what} `{name}`"))
+                    .field(key)
+                    .expected(expected)
+                    .maybe_suggestion(did_you_mean(name, known.iter().copied())),
+            );
+        }
+        accepted
+    }
+}
+
+/// `YYYY-MM-DD` with a real month and day.
+pub fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else { return false };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return false;
+    }
+    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else { return false };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocabulary() -> (Vec<String>, Vec<String>, Vec<String>) {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        (s(&["healthy", "end-of-life"]), s(&["living-alone"]), s(&["resident"]))
+    }
+
+    fn check(yaml: &str, kind: Kind) -> (FrontMatter, Vec<Diagnostic>) {
+        let (stages, scenarios, audiences) = vocabulary();
+        let vocabulary =
+            Vocabulary { life_stages: &stages, scenarios: &scenarios, audiences: &audiences, contacts: vec!["houkatsu"] };
+        read("content/ja/a.md", yaml, 2, kind, &vocabulary)
+    }
+
+    #[test]
+    fn reports_every_problem_in_one_pass() {
+        let yaml = "title: あ\nsumary: い\norder: ten\nlife_stages: [healthy, end-of-lfe]\ncontacts: [houkatsu, nope]\nupdated: 2026/4/1\n";
+        let (_, problems) = check(yaml, Kind::SourceChapter);
+        let messages: Vec<String> = problems.iter().map(|p| format!("{}:{} {}", p.position.line, p.position.column, p.message)).collect();
+        assert_eq!(
+            messages,
+            [
+                "3:1 unknown key `sumary`",
+                "4:1 expected a whole number, found the text `ten`",
+                "5:24 unknown life stage `end-of-lfe`",
+                "6:21 unknown contact id `nope`",
+                "7:1 expected a date written YYYY-MM-DD, found the text `2026/4/1`",
+                "1:1 missing required field `summary`",
+            ]
+        );
+        assert_eq!(problems[0].suggestion.as_deref(), Some("did you mean `summary`?"));
+        assert_eq!(problems[2].suggestion.as_deref(), Some("did you mean `end-of-life`?"));
+    }
+
+    #[test]
+    fn a_translation_needs_no_order_and_a_front_page_takes_a_publisher() {
+        let (_, problems) = check("title: A\nsummary: B\n", Kind::Translation);
+        assert!(problems.is_empty(), "{problems:?}");
+        let (front, problems) = check("title: A\nsummary: B\npublisher: ひだまり市\n", Kind::FrontPage);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(front.publisher.as_deref(), Some("ひだまり市"));
+    }
+
+    #[test]
+    fn dates_must_exist() {
+        assert!(is_iso_date("2024-02-29"));
+        assert!(!is_iso_date("2026-02-29"));
+        assert!(!is_iso_date("2026-4-1"));
+    }
+}

@@ -1,0 +1,180 @@
+//! Reading `content/`: every Markdown file of every language, parsed once, checked on its own.
+//!
+//! Checks that need more than one file (translations, duplicate order, links) happen when the
+//! guidebook is assembled, in `guidebook`.
+
+mod front_matter;
+mod split;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::config::{SiteConfig, is_key};
+use crate::diagnostics::{Diagnostic, Diagnostics, Position, did_you_mean};
+use crate::markdown::{self, ParsedBody};
+use crate::source::SourceFile;
+
+pub use front_matter::{FrontMatter, Furigana, INHERITED_KEYS, Kind, Vocabulary, is_iso_date};
+
+pub const FRONT_PAGE_FILE: &str = "_index.md";
+
+/// First URL segments tebiki uses for pages of its own; chapters cannot live in these folders.
+pub const RESERVED_FOLDERS: &[&str] = &["stages", "scenarios", "assets", "search"];
+
+/// One Markdown file: a chapter, or a language's front page (`slug` empty).
+#[derive(Clone, Debug)]
+pub struct Page {
+    pub lang: String,
+    /// Path under the language folder without `.md`, `/`-separated: `acp/what-is-acp`.
+    pub slug: String,
+    pub file: SourceFile,
+    pub front: FrontMatter,
+    pub body: ParsedBody,
+}
+
+impl Page {
+    pub fn is_front_page(&self) -> bool {
+        self.slug.is_empty()
+    }
+}
+
+/// A file under content/ that is not Markdown (an image, a PDF), published beside the pages.
+#[derive(Clone, Debug)]
+pub struct Asset {
+    pub lang: String,
+    /// Path under the language folder, `/`-separated.
+    pub relative: String,
+    pub path: PathBuf,
+}
+
+#[derive(Debug, Default)]
+pub struct Content {
+    pub pages: Vec<Page>,
+    pub assets: Vec<Asset>,
+}
+
+pub fn load(root: &Path, config: &SiteConfig, vocabulary: &Vocabulary, diagnostics: &Diagnostics) -> Content {
+    let content_dir = root.join("content");
+    let source = &config.source_language().code;
+    let mut markdown_files = Vec::new();
+    let mut assets = Vec::new();
+    for entry in WalkDir::new(&content_dir).min_depth(1).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(error) => {
+                let name = error.path().map_or("content".into(), |p| crate::diagnostics::display_path(root, p));
+                diagnostics.push(Diagnostic::error(name, Position::START, format!("cannot read: {error}")));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let name = crate::diagnostics::display_path(root, path);
+        let Ok(relative) = path.strip_prefix(&content_dir) else { continue };
+        let mut parts = relative.iter().map(|p| p.to_string_lossy().to_string());
+        let lang = parts.next().unwrap_or_default();
+        let rest: Vec<String> = parts.collect();
+        if rest.iter().chain([&lang]).any(|p| p.starts_with('.')) {
+            continue; // .git, .DS_Store and other files editors leave behind
+        }
+        if entry.depth() == 1 {
+            if !entry.file_type().is_dir() {
+                diagnostics.push(
+                    Diagnostic::error(name, Position::START, "a file directly under content/ belongs to no language")
+                        .suggestion(format!("move it into a language folder such as content/{source}/")),
+                );
+            } else if config.language(&lang).is_none() {
+                let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+                diagnostics.push(
+                    Diagnostic::error(name, Position::START, format!("`{lang}` is not a language of this site"))
+                        .expected(format!("a folder named after a language in site.yaml: {}", codes.join(", ")))
+                        .suggestion(did_you_mean(&lang, codes.iter().copied()).unwrap_or_else(|| "add the language to site.yaml".into())),
+                );
+            }
+            continue;
+        }
+        if config.language(&lang).is_none() || entry.file_type().is_dir() {
+            continue;
+        }
+        let relative = rest.join("/");
+        if let Some(slug) = relative.strip_suffix(".md") {
+            markdown_files.push((lang, slug.to_string(), path.to_path_buf()));
+        } else {
+            assets.push(Asset { lang, relative, path: path.to_path_buf() });
+        }
+    }
+
+    let pages: Vec<Page> = markdown_files
+        .into_par_iter()
+        .filter_map(|(lang, slug, path)| {
+            let kind = if slug == "_index" {
+                Kind::FrontPage
+            } else if &lang == source {
+                Kind::SourceChapter
+            } else {
+                Kind::Translation
+            };
+            let (page, problems) = read_page(root, &path, lang, slug, kind, vocabulary);
+            diagnostics.extend(problems);
+            page
+        })
+        .collect();
+    Content { pages, assets }
+}
+
+fn read_page(
+    root: &Path,
+    path: &Path,
+    lang: String,
+    slug: String,
+    kind: Kind,
+    vocabulary: &Vocabulary,
+) -> (Option<Page>, Vec<Diagnostic>) {
+    let file = match SourceFile::read(root, path) {
+        Ok(file) => file,
+        Err(problem) => return (None, vec![problem]),
+    };
+    let mut problems = slug_problems(&file, &slug);
+    let parts = match split::split(&file) {
+        Ok(parts) => parts,
+        Err(problem) => {
+            problems.push(problem);
+            return (None, problems);
+        }
+    };
+    let (front, front_problems) =
+        front_matter::read(&file.name, parts.front_matter, parts.front_matter_line, kind, vocabulary);
+    problems.extend(front_problems.into_iter().map(|p| p.with_source(&file.text)));
+    let (body, body_problems) = markdown::parse(&file.name, &file.text, parts.body_offset);
+    problems.extend(body_problems);
+    let slug = if kind == Kind::FrontPage { String::new() } else { slug };
+    (Some(Page { lang, slug, file, front, body }), problems)
+}
+
+/// A chapter's path becomes its web address: keep it to plain lowercase words.
+fn slug_problems(file: &SourceFile, slug: &str) -> Vec<Diagnostic> {
+    let mut problems = Vec::new();
+    if slug == "_index" {
+        return problems;
+    }
+    if slug.split('/').any(|segment| !is_key(segment) && segment != "_index") {
+        problems.push(
+            Diagnostic::error(&file.name, Position::START, "this file name cannot be used in a web address")
+                .expected("folder and file names of lowercase letters a–z, digits and `-`, e.g. acp/how-to-start.md")
+                .suggestion("rename the file; its name becomes the page's address"),
+        );
+    } else if slug.ends_with("/_index") {
+        problems.push(
+            Diagnostic::error(&file.name, Position::START, "only content/<language>/_index.md is a front page")
+                .suggestion("give the chapter a name of its own, e.g. overview.md"),
+        );
+    }
+    if let Some(reserved) = RESERVED_FOLDERS.iter().find(|r| slug.split('/').next() == Some(**r)) {
+        problems.push(
+            Diagnostic::error(&file.name, Position::START, format!("the folder `{reserved}` is used by tebiki's own pages"))
+                .suggestion(format!("move the chapter to another folder; tebiki lists pages under {reserved}/ itself")),
+        );
+    }
+    problems
+}

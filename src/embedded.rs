@@ -1,0 +1,19 @@
+//! Files compiled into the binary by build.rs: the default theme and its strings.
+
+include!(concat!(env!("OUT_DIR"), "/embedded_files.rs"));
+
+/// The built-in theme strings for a language code, if there are any.
+pub fn i18n(code: &str) -> Option<&'static str> {
+    I18N_FILES.iter().find(|(c, _)| *c == code).map(|(_, text)| *text)
+}
+
+/// The files of a built-in theme, as paths relative to the theme folder.
+pub fn theme(name: &str) -> Vec<(&'static str, &'static [u8])> {
+    THEME_FILES
+        .iter()
+        .filter_map(|(path, bytes)| {
+            let relative = path.strip_prefix(name)?.strip_prefix('/')?;
+            Some((relative, *bytes))
+        })
+        .collect()
+}

@@ -1,0 +1,182 @@
+//! The whole guidebook in memory: every chapter with its translations, the front pages, the
+//! settings, contacts and theme strings. Renderers read it; nothing writes to it after
+//! `assemble`. Checks that need several files at once live here.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::config::SiteConfig;
+use crate::contacts::Contacts;
+use crate::content::{Asset, Content, INHERITED_KEYS, Page};
+use crate::diagnostics::{Diagnostic, Diagnostics, Position, closest};
+use crate::i18n::I18n;
+
+/// One chapter: its source-language page and whichever translations exist.
+#[derive(Debug)]
+pub struct Chapter {
+    pub slug: String,
+    /// Keyed by language code; always holds the source language.
+    pub versions: BTreeMap<String, Page>,
+}
+
+impl Chapter {
+    /// The page to show a reader of `lang`, and whether it is the source shown as a fallback.
+    pub fn in_language<'a>(&'a self, lang: &str, source: &str) -> (&'a Page, bool) {
+        match self.versions.get(lang) {
+            Some(page) => (page, false),
+            None => (&self.versions[source], true),
+        }
+    }
+
+    pub fn source<'a>(&'a self, source: &str) -> &'a Page {
+        &self.versions[source]
+    }
+}
+
+#[derive(Debug)]
+pub struct Guidebook {
+    pub config: SiteConfig,
+    pub contacts: Contacts,
+    pub i18n: I18n,
+    /// Published chapters in reading order (`order`, then path).
+    pub chapters: Vec<Chapter>,
+    /// Position of each chapter in `chapters`, by slug.
+    pub index: HashMap<String, usize>,
+    /// Slugs of draft chapters, so a link to one can be told from a link to nothing.
+    pub drafts: BTreeSet<String>,
+    /// Front pages by language code; the source language's always exists.
+    pub front_pages: BTreeMap<String, Page>,
+    /// Non-Markdown files by language code and path under the language folder.
+    pub assets: BTreeMap<String, BTreeMap<String, Asset>>,
+}
+
+impl Guidebook {
+    pub fn source_code(&self) -> &str {
+        &self.config.source_language().code
+    }
+
+    pub fn chapter(&self, slug: &str) -> Option<&Chapter> {
+        self.index.get(slug).map(|&i| &self.chapters[i])
+    }
+
+    /// The front page shown to a reader of `lang`, and whether it is a fallback.
+    pub fn front_page(&self, lang: &str) -> (&Page, bool) {
+        match self.front_pages.get(lang) {
+            Some(page) => (page, false),
+            None => (&self.front_pages[self.source_code()], true),
+        }
+    }
+
+    /// Whether `relative` exists as an asset of `lang`, or of the source language (assets
+    /// fall back like chapters).
+    pub fn asset_exists(&self, lang: &str, relative: &str) -> bool {
+        [lang, self.source_code()].iter().any(|l| self.assets.get(*l).is_some_and(|a| a.contains_key(relative)))
+    }
+}
+
+/// Puts the pages read from content/ together, checking what spans several files.
+pub fn assemble(config: SiteConfig, contacts: Contacts, i18n: I18n, content: Content, diagnostics: &Diagnostics) -> Option<Guidebook> {
+    let source = config.source_language().code.clone();
+    let mut front_pages = BTreeMap::new();
+    let mut sources = Vec::new();
+    let mut translations = Vec::new();
+    for page in content.pages {
+        if page.is_front_page() {
+            front_pages.insert(page.lang.clone(), page);
+        } else if page.lang == source {
+            sources.push(page);
+        } else {
+            translations.push(page);
+        }
+    }
+    if !front_pages.contains_key(&source) {
+        diagnostics.push(
+            Diagnostic::error(format!("content/{source}/_index.md"), Position::START, "the guidebook has no front page")
+                .expected("content/<source language>/_index.md with a title, a summary and an introduction")
+                .suggestion("create it with\n    ---\n    title: …\n    summary: …\n    ---\n    (introduction)"),
+        );
+    }
+
+    let drafts: BTreeSet<String> = sources.iter().filter(|p| p.front.draft).map(|p| p.slug.clone()).collect();
+    sources.retain(|p| !p.front.draft);
+    sources.sort_by(|a, b| (a.front.order, &a.slug).cmp(&(b.front.order, &b.slug)));
+    check_unique_order(&sources, diagnostics);
+
+    let mut chapters: Vec<Chapter> = sources
+        .into_iter()
+        .map(|page| Chapter { slug: page.slug.clone(), versions: BTreeMap::from([(source.clone(), page)]) })
+        .collect();
+    let index: HashMap<String, usize> = chapters.iter().enumerate().map(|(i, c)| (c.slug.clone(), i)).collect();
+    for page in translations {
+        match index.get(&page.slug) {
+            Some(&i) => {
+                check_inherited(&chapters[i].versions[&source], &page, diagnostics);
+                if !page.front.draft {
+                    chapters[i].versions.insert(page.lang.clone(), page);
+                }
+            }
+            None if drafts.contains(&page.slug) => {}
+            None => diagnostics.push(orphan_translation(&page, &source, chapters.iter().map(|c| c.slug.as_str()))),
+        }
+    }
+
+    let mut assets: BTreeMap<String, BTreeMap<String, Asset>> = BTreeMap::new();
+    for asset in content.assets {
+        assets.entry(asset.lang.clone()).or_default().insert(asset.relative.clone(), asset);
+    }
+    if diagnostics.has_errors() {
+        return None;
+    }
+    Some(Guidebook { config, contacts, i18n, chapters, index, drafts, front_pages, assets })
+}
+
+/// Two chapters with the same `order` would have no defined reading order.
+fn check_unique_order(sorted: &[Page], diagnostics: &Diagnostics) {
+    for pair in sorted.windows(2) {
+        let (first, second) = (&pair[0], &pair[1]);
+        if first.front.order.is_some() && first.front.order == second.front.order {
+            let position = second.front.positions.get("order").copied().unwrap_or(Position::START);
+            diagnostics.push(
+                Diagnostic::error(&second.file.name, position, format!("order {} is also used by {}", second.front.order.unwrap_or_default(), first.file.name))
+                    .field("order")
+                    .expected("a different number for each chapter of a language")
+                    .suggestion("pick a free number; leaving gaps (10, 20, 30 …) makes it easy to insert chapters later")
+                    .with_source(&second.file.text),
+            );
+        }
+    }
+}
+
+/// A translation may repeat the taxonomy of its source, but not contradict it.
+fn check_inherited(source: &Page, translation: &Page, diagnostics: &Diagnostics) {
+    for &key in INHERITED_KEYS {
+        let Some(&position) = translation.front.positions.get(key) else { continue };
+        let same = match key {
+            "order" => source.front.order == translation.front.order,
+            "life_stages" => source.front.life_stages == translation.front.life_stages,
+            "scenarios" => source.front.scenarios == translation.front.scenarios,
+            "audience" => source.front.audience == translation.front.audience,
+            _ => source.front.contacts == translation.front.contacts,
+        };
+        if !same {
+            diagnostics.push(
+                Diagnostic::error(&translation.file.name, position, format!("`{key}` differs from {}", source.file.name))
+                    .field(key)
+                    .expected(format!("the source chapter to decide `{key}` for every language"))
+                    .suggestion(format!("remove `{key}` from the translation, or change it in {}", source.file.name))
+                    .with_source(&translation.file.text),
+            );
+        }
+    }
+}
+
+fn orphan_translation<'a>(page: &Page, source: &str, slugs: impl Iterator<Item = &'a str>) -> Diagnostic {
+    let expected_path = format!("content/{source}/{}.md", page.slug);
+    let slugs: Vec<&str> = slugs.collect();
+    let hint = match closest(&page.slug, slugs.iter().copied()) {
+        Some(near) => format!("did you mean to name it content/{}/{near}.md?", page.lang),
+        None => format!("write the chapter in {expected_path} first, or rename this file to match an existing chapter"),
+    };
+    Diagnostic::error(&page.file.name, Position::START, "this translation has no source chapter")
+        .expected(format!("{expected_path} to exist (a translation has the same path as its source)"))
+        .suggestion(hint)
+}

@@ -1,0 +1,139 @@
+//! tebiki turns a folder of Markdown chapters into a multilingual guidebook website.
+//!
+//! The build runs in one direction: read the settings, contacts and theme strings; read and
+//! check every chapter; assemble the guidebook and check what spans files (translations,
+//! order, links); only if nothing is wrong, render every page into a staging folder and
+//! swap it in. Every problem in every file is collected before the build gives up.
+
+pub mod config;
+pub mod contacts;
+pub mod content;
+pub mod diagnostics;
+mod embedded;
+pub mod guidebook;
+pub mod i18n;
+pub mod japanese;
+pub mod links;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod source;
+mod text_position;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::SiteConfig;
+use crate::contacts::Contacts;
+use crate::content::Vocabulary;
+use crate::diagnostics::{Diagnostic, Diagnostics, Position, did_you_mean};
+use crate::guidebook::Guidebook;
+use crate::i18n::I18n;
+use crate::render::theme::Theme;
+
+pub struct BuildOptions {
+    /// The guidebook folder, holding site.yaml.
+    pub root: PathBuf,
+    /// Where the site is written; replaced whole on success.
+    pub out: PathBuf,
+}
+
+/// What a successful build made, and the warnings it found on the way.
+#[derive(Debug)]
+pub struct BuildReport {
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: u64,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Reads and checks the whole guidebook; `Err` holds every problem found (warnings too).
+pub fn load(root: &Path) -> Result<(Guidebook, Theme, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let diagnostics = Diagnostics::new();
+    let Some(config) = SiteConfig::load(root, &diagnostics) else {
+        return Err(diagnostics.into_sorted());
+    };
+    let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+    let contacts = Contacts::load(root, &codes, &config.source_language().code, &diagnostics);
+    check_default_contacts(root, &config, &contacts, &diagnostics);
+    let i18n = I18n::load(root, &config, &diagnostics);
+    let theme = Theme::load(root, &config.theme, &diagnostics);
+    let vocabulary = Vocabulary {
+        life_stages: &config.life_stages,
+        scenarios: &config.scenarios,
+        audiences: &config.audiences,
+        contacts: contacts.ids().collect(),
+    };
+    let content = content::load(root, &config, &vocabulary, &diagnostics);
+    let guidebook = guidebook::assemble(config.clone(), contacts.clone(), i18n, content, &diagnostics);
+    if let Some(guidebook) = &guidebook {
+        links::check_all(guidebook, &diagnostics);
+    }
+    match (guidebook, theme) {
+        (Some(guidebook), Some(theme)) if !diagnostics.has_errors() => Ok((guidebook, theme, diagnostics.into_sorted())),
+        _ => Err(diagnostics.into_sorted()),
+    }
+}
+
+/// Builds the site: all or nothing.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
+    let (guidebook, theme, warnings) = load(&options.root)?;
+    let diagnostics = Diagnostics::new();
+    let files = render::render_site(&guidebook, &theme, &diagnostics);
+    if diagnostics.has_errors() {
+        let mut all = warnings;
+        all.extend(diagnostics.into_sorted());
+        return Err(all);
+    }
+    let output_error = |message: String| vec![Diagnostic::error(options.out.display().to_string(), Position::START, message)];
+    let staging = output::Staging::create(&options.out, &options.root).map_err(|e| output_error(e.0))?;
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    files
+        .par_iter()
+        .try_for_each(|file| staging.write(&file.path, &file.bytes))
+        .map_err(|e| output_error(format!("cannot write the site: {e}")))?;
+    let mut bytes: u64 = files.iter().map(|f| f.bytes.len() as u64).sum();
+    let mut copied = 0;
+    for (relative, path) in assets_to_publish(&guidebook) {
+        staging.copy(&relative, path).map_err(|e| output_error(format!("cannot copy {}: {e}", path.display())))?;
+        bytes += std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        copied += 1;
+    }
+    staging.commit().map_err(|e| output_error(format!("cannot move the new site into place: {e}")))?;
+    Ok(BuildReport { pages, files: files.len() + copied, bytes, warnings })
+}
+
+/// Every language gets its own assets, plus the source language's where it has none of the
+/// same name, so an image in a chapter shown untranslated still loads.
+fn assets_to_publish(guidebook: &Guidebook) -> Vec<(String, &Path)> {
+    let source = guidebook.source_code();
+    let mut out = Vec::new();
+    for language in &guidebook.config.languages {
+        let own = guidebook.assets.get(&language.code);
+        let fallback = guidebook.assets.get(source);
+        let mut seen = std::collections::BTreeSet::new();
+        for asset in own.into_iter().chain(fallback).flat_map(|a| a.values()) {
+            if seen.insert(asset.relative.as_str()) {
+                out.push((format!("{}/{}", language.code, asset.relative), asset.path.as_path()));
+            }
+        }
+    }
+    out
+}
+
+fn check_default_contacts(root: &Path, config: &SiteConfig, contacts: &Contacts, diagnostics: &Diagnostics) {
+    let text = std::fs::read_to_string(root.join(config::FILE_NAME)).unwrap_or_default();
+    for id in &config.default_contacts {
+        if contacts.get(id).is_none() {
+            let position = yaml::Locator::new(&text, 1).value("default_contacts", id);
+            diagnostics.push(
+                Diagnostic::error(config::FILE_NAME, position, format!("unknown contact id `{id}`"))
+                    .field("default_contacts")
+                    .expected(format!("an id defined in {}", contacts::FILE_NAME))
+                    .maybe_suggestion(did_you_mean(id, contacts.ids())),
+            );
+        }
+    }
+}

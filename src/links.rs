@@ -1,0 +1,188 @@
+//! Links written in chapters: checked against the whole guidebook, rewritten to page URLs.
+//!
+//! Authors link to the Markdown file they can see in their editor
+//! (`../services/home-services.md#house-calls`). tebiki turns that into the address of the
+//! page in the reader's language. Because every language has every chapter (a missing
+//! translation is shown from the source), the relative address is the same in every
+//! language; only whether the anchor exists can differ, so links are checked per language.
+
+use rayon::prelude::*;
+
+use crate::content::Page;
+use crate::diagnostics::{Diagnostic, Diagnostics, closest};
+use crate::guidebook::Guidebook;
+
+/// Why a link cannot be followed, in words for the author.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Broken {
+    pub message: String,
+    pub suggestion: Option<String>,
+}
+
+fn broken(message: impl Into<String>, suggestion: Option<String>) -> Broken {
+    Broken { message: message.into(), suggestion }
+}
+
+/// The URL that `dest`, written in `page`, points to for a reader of `lang`.
+pub fn resolve(guidebook: &Guidebook, page: &Page, lang: &str, dest: &str) -> Result<String, Broken> {
+    if dest.is_empty() {
+        return Err(broken("the link has no address", Some("write the target between the parentheses: [text](../acp/what-is-acp.md)".into())));
+    }
+    if is_external(dest) {
+        return Ok(dest.to_string());
+    }
+    let (path, anchor) = match dest.split_once('#') {
+        Some((path, anchor)) => (path, Some(anchor)),
+        None => (dest, None),
+    };
+    if path.is_empty() {
+        let anchor = anchor.unwrap_or_default();
+        return if page.body.has_heading_id(anchor) {
+            Ok(dest.to_string())
+        } else {
+            Err(missing_anchor(anchor, "this page", page))
+        };
+    }
+    if path.starts_with('/') {
+        return Err(broken(
+            format!("`{dest}` starts at the site root"),
+            Some("write links relative to this file, as your editor shows them: ../acp/what-is-acp.md".into()),
+        ));
+    }
+    let base = page.slug.rsplit_once('/').map_or("", |(folder, _)| folder);
+    let target = normalise(base, path).ok_or_else(|| {
+        broken(
+            format!("`{dest}` leads out of the content/{}/ folder", page.lang),
+            Some("link to the chapter in the same language folder; readers are taken to their own language automatically".into()),
+        )
+    })?;
+    let up = "../".repeat(depth(page));
+    let fragment = anchor.map(|a| format!("#{a}")).unwrap_or_default();
+
+    let Some(slug) = target.strip_suffix(".md") else {
+        if target.ends_with('/') || target.is_empty() || guidebook.chapter(target.trim_end_matches('/')).is_some() {
+            return Err(broken(format!("`{dest}` is a folder or page, not a file"), Some(format!("link to the chapter's file: {}.md", path.trim_end_matches('/')))));
+        }
+        return if guidebook.asset_exists(&page.lang, &target) {
+            Ok(format!("{up}{target}"))
+        } else {
+            Err(broken(format!("`{dest}` does not exist (looked for content/{}/{target})", page.lang), None))
+        };
+    };
+    if slug == "_index" {
+        let (front, _) = guidebook.front_page(lang);
+        return match anchor {
+            Some(a) if !front.body.has_heading_id(a) => Err(missing_anchor(a, "the front page", front)),
+            _ => Ok(format!("{up}{fragment}")),
+        };
+    }
+    let Some(chapter) = guidebook.chapter(slug) else {
+        if guidebook.drafts.contains(slug) {
+            return Err(broken(format!("`{dest}` is a draft and is not published"), Some("publish it (remove `draft: true`) or remove the link".into())));
+        }
+        let hint = closest(slug, guidebook.chapters.iter().map(|c| c.slug.as_str()))
+            .map(|near| format!("did you mean `{}`?", relative_to(base, near)));
+        return Err(broken(format!("`{dest}` is not a chapter of this guidebook"), hint));
+    };
+    if let Some(anchor) = anchor {
+        let (target_page, _) = chapter.in_language(lang, guidebook.source_code());
+        if !target_page.body.has_heading_id(anchor) {
+            return Err(missing_anchor(anchor, &target_page.file.name, target_page));
+        }
+    }
+    Ok(format!("{up}{slug}/{fragment}"))
+}
+
+fn missing_anchor(anchor: &str, place: &str, target: &Page) -> Broken {
+    let ids: Vec<&str> = target.body.headings.iter().map(|h| h.id.as_str()).collect();
+    let hint = closest(anchor, ids.iter().copied()).map(|near| format!("did you mean `#{near}`?")).or_else(|| {
+        (!ids.is_empty()).then(|| format!("headings there: {}", ids.iter().map(|i| format!("#{i}")).collect::<Vec<_>>().join(", ")))
+    });
+    broken(format!("there is no heading `#{anchor}` in {place}"), hint)
+}
+
+/// Addresses with a scheme (https:, mailto:, tel:) or a host (//) leave the guidebook.
+fn is_external(dest: &str) -> bool {
+    dest.starts_with("//")
+        || dest.split_once(':').is_some_and(|(scheme, _)| {
+            !scheme.is_empty() && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) && !scheme.contains('/')
+        })
+}
+
+/// Folders between the page and its language root: `acp/what-is-acp` is two deep.
+pub fn depth(page: &Page) -> usize {
+    if page.is_front_page() { 0 } else { page.slug.split('/').count() }
+}
+
+/// Joins a relative path to a folder and resolves `.` and `..`; None if it climbs out.
+fn normalise(base: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            other => parts.push(other),
+        }
+    }
+    let trailing = if path.ends_with('/') { "/" } else { "" };
+    Some(parts.join("/") + trailing)
+}
+
+/// How the author would write a link from `base` to `slug`.md.
+fn relative_to(base: &str, slug: &str) -> String {
+    let depth = base.split('/').filter(|p| !p.is_empty()).count();
+    format!("{}{slug}.md", "../".repeat(depth))
+}
+
+/// Checks every link of every page as shown in every language.
+pub fn check_all(guidebook: &Guidebook, diagnostics: &Diagnostics) {
+    let source = guidebook.source_code();
+    let languages: Vec<&str> = guidebook.config.languages.iter().map(|l| l.code.as_str()).collect();
+    languages.par_iter().for_each(|&lang| {
+        let pages = guidebook
+            .chapters
+            .iter()
+            .map(|c| c.in_language(lang, source).0)
+            .chain(std::iter::once(guidebook.front_page(lang).0));
+        for page in pages {
+            for link in &page.body.links {
+                if let Err(problem) = resolve(guidebook, page, lang, &link.dest) {
+                    let message = if page.lang != lang && problem.message.contains("no heading") {
+                        format!("{} (as shown to `{lang}` readers)", problem.message)
+                    } else {
+                        problem.message
+                    };
+                    let kind = if link.is_image { "image" } else { "link" };
+                    diagnostics.push(
+                        Diagnostic::error(&page.file.name, link.position, format!("broken {kind}: {message}"))
+                            .maybe_suggestion(problem.suggestion)
+                            .with_source(&page.file.text),
+                    );
+                }
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_paths_resolve_inside_the_language_folder() {
+        assert_eq!(normalise("acp", "../services/home.md").as_deref(), Some("services/home.md"));
+        assert_eq!(normalise("", "acp/x.md").as_deref(), Some("acp/x.md"));
+        assert_eq!(normalise("acp", "../../en/x.md"), None);
+    }
+
+    #[test]
+    fn schemes_are_external_and_paths_are_not() {
+        assert!(is_external("https://example.jp/"));
+        assert!(is_external("tel:0000"));
+        assert!(is_external("mailto:a@b"));
+        assert!(!is_external("../acp/x.md"));
+        assert!(!is_external("x.md#a:b"));
+    }
+}

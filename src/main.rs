@@ -1,0 +1,80 @@
+//! The `tebiki` command. Each subcommand is a thin shell over the library.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+
+use tebiki::diagnostics::Diagnostic;
+
+#[derive(Parser)]
+#[command(name = "tebiki", version, about = "Build home-care and ACP guidebooks for the web from Markdown chapters")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the website into the output folder (replaced only when the whole build succeeds).
+    Build {
+        /// The guidebook folder, the one holding site.yaml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Where to write the site. Relative paths are taken from the guidebook folder.
+        #[arg(long, default_value = "public")]
+        out: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Build { root, out } => build(root, out),
+    }
+}
+
+fn build(root: PathBuf, out: PathBuf) -> ExitCode {
+    let out = if out.is_relative() { root.join(out) } else { out };
+    let started = Instant::now();
+    match tebiki::build(&tebiki::BuildOptions { root, out: out.clone() }) {
+        Ok(report) => {
+            print_all(&report.warnings);
+            eprintln!(
+                "built {} pages ({} files, {:.1} MB) into {} in {:.2} s{}",
+                report.pages,
+                report.files,
+                report.bytes as f64 / 1_000_000.0,
+                out.display(),
+                started.elapsed().as_secs_f64(),
+                warning_count(report.warnings.len()),
+            );
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            print_all(&problems);
+            let errors = problems.iter().filter(|p| p.is_error()).count();
+            eprintln!(
+                "build failed: {errors} error{}{}; {} was left as it was",
+                if errors == 1 { "" } else { "s" },
+                warning_count(problems.len() - errors),
+                out.display()
+            );
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn print_all(diagnostics: &[Diagnostic]) {
+    for diagnostic in diagnostics {
+        eprintln!("{diagnostic}");
+    }
+}
+
+fn warning_count(n: usize) -> String {
+    match n {
+        0 => String::new(),
+        1 => ", 1 warning".into(),
+        n => format!(", {n} warnings"),
+    }
+}

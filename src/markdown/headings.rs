@@ -1,0 +1,69 @@
+//! Heading ids: stable, readable in Japanese, unique on the page.
+
+use std::collections::BTreeSet;
+
+/// Ids the theme itself uses on every page; a chapter heading never takes one of them.
+pub const RESERVED_IDS: &[&str] = &["main", "page-title", "page-toc", "page-contacts", "page-nav", "language-switcher", "skip"];
+
+/// An id from heading text: letters and digits of any script are kept (so 認知症の相談
+/// stays readable in the address bar), everything else becomes a single `-`.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.ends_with('-') && !slug.is_empty() {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-').to_string();
+    if slug.is_empty() { "section".to_string() } else { slug }
+}
+
+/// Hands out ids that are unique on one page: the second "faq" becomes "faq-2".
+#[derive(Default)]
+pub struct IdAllocator {
+    taken: BTreeSet<String>,
+}
+
+impl IdAllocator {
+    pub fn new() -> Self {
+        IdAllocator { taken: RESERVED_IDS.iter().map(|s| s.to_string()).collect() }
+    }
+
+    /// Claims an id written by the author; false when it is already used on the page.
+    pub fn claim(&mut self, id: &str) -> bool {
+        self.taken.insert(id.to_string())
+    }
+
+    /// A free id based on `wanted`.
+    pub fn allocate(&mut self, wanted: &str) -> String {
+        let id = (1..)
+            .map(|n| if n == 1 { wanted.to_string() } else { format!("{wanted}-{n}") })
+            .find(|candidate| !self.taken.contains(candidate))
+            .expect("some suffix is free");
+        self.taken.insert(id.clone());
+        id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn japanese_headings_keep_their_words() {
+        assert_eq!(slugify("人生会議（ACP）ってなに？"), "人生会議-acp-ってなに");
+        assert_eq!(slugify("Step 1: Talk"), "step-1-talk");
+        assert_eq!(slugify("！？"), "section");
+    }
+
+    #[test]
+    fn repeated_headings_get_numbered_and_theme_ids_are_avoided() {
+        let mut ids = IdAllocator::new();
+        assert_eq!(ids.allocate("faq"), "faq");
+        assert_eq!(ids.allocate("faq"), "faq-2");
+        assert_eq!(ids.allocate("main"), "main-2");
+        assert!(!ids.claim("faq"));
+    }
+}

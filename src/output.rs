@@ -1,0 +1,149 @@
+//! Writing the site so that a failed build never leaves a half-written folder.
+//!
+//! Pages are written into a staging folder beside the output. Only when everything has been
+//! written is the old output moved aside and the staging folder renamed into its place (two
+//! renames on the same file system), so readers of the old site, and a preview server, never
+//! see a mixture. A folder that tebiki did not write is never replaced: staff can point
+//! `--out` at the wrong place, and their files must not be lost.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Written into every output folder; its presence is what allows tebiki to replace it.
+pub const MARKER: &str = ".tebiki-output";
+const MARKER_TEXT: &str = "This folder is written by `tebiki build` and replaced whole on every build.\n";
+
+pub struct Staging {
+    dir: PathBuf,
+    out: PathBuf,
+    committed: bool,
+}
+
+/// Why the output folder cannot be used, in words for the person who ran the build.
+#[derive(Debug)]
+pub struct OutputError(pub String);
+
+impl Staging {
+    /// Prepares a staging folder for `out`, refusing an `out` that holds someone's work.
+    pub fn create(out: &Path, root: &Path) -> Result<Staging, OutputError> {
+        check_replaceable(out, root)?;
+        let name = out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+        let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(|e| OutputError(format!("cannot create {}: {e}", parent.display())))?;
+        let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
+        if dir.exists() {
+            fs::remove_dir_all(&dir).map_err(|e| OutputError(format!("cannot clear {}: {e}", dir.display())))?;
+        }
+        fs::create_dir(&dir).map_err(|e| OutputError(format!("cannot create {}: {e}", dir.display())))?;
+        let staging = Staging { dir, out: out.to_path_buf(), committed: false };
+        staging.write(MARKER, MARKER_TEXT.as_bytes()).map_err(|e| OutputError(e.to_string()))?;
+        Ok(staging)
+    }
+
+    pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
+        let path = self.dir.join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(&path, bytes)
+    }
+
+    pub fn copy(&self, relative: &str, from: &Path) -> io::Result<()> {
+        let path = self.dir.join(relative);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::copy(from, &path).map(|_| ())
+    }
+
+    /// Swaps the staging folder in for the output folder.
+    pub fn commit(mut self) -> io::Result<()> {
+        let old = self.dir.with_file_name(format!(
+            ".{}.old-{}",
+            self.out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
+            std::process::id()
+        ));
+        let had_output = self.out.exists();
+        if had_output {
+            fs::rename(&self.out, &old)?;
+        }
+        if let Err(error) = fs::rename(&self.dir, &self.out) {
+            if had_output {
+                fs::rename(&old, &self.out)?;
+            }
+            return Err(error);
+        }
+        self.committed = true;
+        if had_output {
+            fs::remove_dir_all(&old)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+fn check_replaceable(out: &Path, root: &Path) -> Result<(), OutputError> {
+    if !out.exists() {
+        return Ok(());
+    }
+    if !out.is_dir() {
+        return Err(OutputError(format!("{} exists and is not a folder; choose another --out", out.display())));
+    }
+    let (Ok(out_abs), Ok(root_abs)) = (out.canonicalize(), root.canonicalize()) else {
+        return Err(OutputError(format!("cannot resolve {}", out.display())));
+    };
+    if root_abs.starts_with(&out_abs) || out_abs.starts_with(root_abs.join("content")) {
+        return Err(OutputError(format!(
+            "{} holds the guidebook's own files; choose an output folder such as public/",
+            out.display()
+        )));
+    }
+    let empty = fs::read_dir(out).map(|mut entries| entries.next().is_none()).unwrap_or(false);
+    if !empty && !out.join(MARKER).is_file() {
+        return Err(OutputError(format!(
+            "{} already exists and was not written by tebiki; it is left untouched. \
+             Move it away or choose another --out",
+            out.display()
+        )));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_folder_tebiki_did_not_write_is_never_replaced() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("mine");
+        fs::create_dir(&out).unwrap();
+        fs::write(out.join("notes.txt"), "keep me").unwrap();
+        let error = Staging::create(&out, root.path()).err().unwrap();
+        assert!(error.0.contains("was not written by tebiki"), "{}", error.0);
+        assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "keep me");
+    }
+
+    #[test]
+    fn an_uncommitted_build_leaves_the_previous_output_alone() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let first = Staging::create(&out, root.path()).unwrap();
+        first.write("index.html", b"one").unwrap();
+        first.commit().unwrap();
+        let second = Staging::create(&out, root.path()).unwrap();
+        second.write("index.html", b"two").unwrap();
+        drop(second);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "one");
+        let leftovers: Vec<_> = fs::read_dir(root.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+    }
+}

@@ -1,0 +1,81 @@
+//! Loading a theme: tera templates and the static files copied beside the pages.
+//!
+//! A guidebook may carry its own `themes/<name>/`; otherwise the theme of that name built
+//! into tebiki is used, so a guidebook folder needs nothing but content to build.
+
+use std::path::Path;
+
+use tera::Tera;
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+
+pub struct Theme {
+    pub tera: Tera,
+    /// Files under the theme's `static/`, by path relative to it, copied to the site root.
+    pub static_files: Vec<(String, Vec<u8>)>,
+}
+
+impl Theme {
+    pub fn load(root: &Path, name: &str, diagnostics: &Diagnostics) -> Option<Theme> {
+        let folder = root.join("themes").join(name);
+        let files: Vec<(String, Vec<u8>)> = if folder.is_dir() {
+            WalkDir::new(&folder)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .filter_map(|e| {
+                    let relative = crate::diagnostics::display_path(&folder, e.path());
+                    std::fs::read(e.path()).ok().map(|bytes| (relative, bytes))
+                })
+                .collect()
+        } else {
+            crate::embedded::theme(name).into_iter().map(|(path, bytes)| (path.to_string(), bytes.to_vec())).collect()
+        };
+        if files.is_empty() {
+            diagnostics.push(
+                Diagnostic::error(crate::config::FILE_NAME, Position::START, format!("there is no theme `{name}`"))
+                    .field("theme")
+                    .expected(format!("a folder themes/{name}/ or a theme built into tebiki (default)"))
+                    .suggestion("write `theme: default`, or create the theme folder"),
+            );
+            return None;
+        }
+        let theme_name = format!("themes/{name}");
+        let mut templates = Vec::new();
+        let mut static_files = Vec::new();
+        for (path, bytes) in files {
+            if let Some(template) = path.strip_prefix("templates/") {
+                match String::from_utf8(bytes) {
+                    Ok(text) => templates.push((template.to_string(), text)),
+                    Err(_) => diagnostics.push(Diagnostic::error(format!("{theme_name}/{path}"), Position::START, "the template is not UTF-8 text")),
+                }
+            } else if let Some(asset) = path.strip_prefix("static/") {
+                static_files.push((asset.to_string(), bytes));
+            }
+        }
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html", ".xml"]);
+        if let Err(error) = tera.add_raw_templates(templates) {
+            diagnostics.push(
+                Diagnostic::error(format!("{theme_name}/templates"), Position::START, format!("the theme's templates do not compile: {}", error_chain(&error)))
+                    .suggestion("fix the template named in the message"),
+            );
+            return None;
+        }
+        Some(Theme { tera, static_files })
+    }
+}
+
+/// Tera nests the useful part of its messages (template, line, what went wrong) in the
+/// error's sources.
+pub fn error_chain(error: &tera::Error) -> String {
+    let mut parts = vec![error.to_string()];
+    let mut source = std::error::Error::source(error);
+    while let Some(inner) = source {
+        parts.push(inner.to_string());
+        source = inner.source();
+    }
+    parts.join(": ")
+}

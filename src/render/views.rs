@@ -1,0 +1,172 @@
+//! What templates see: plain data, already translated and with URLs relative to the page.
+//!
+//! Templates only lay things out. Every decision (which language a text is really in, which
+//! URL a link gets, how a date is written) is made here, in Rust, where it can be tested.
+
+use serde::Serialize;
+
+use crate::content::Page;
+use crate::guidebook::Guidebook;
+use crate::render::paths::PagePath;
+
+/// A link with its text; `lang` is set when the text is in another language than the page
+/// (a fallback), so screen readers switch voice.
+#[derive(Clone, Debug, Serialize)]
+pub struct LinkView {
+    pub text: String,
+    pub url: String,
+    pub lang: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LanguageView {
+    pub code: String,
+    pub tag: String,
+    pub name: String,
+    pub url: String,
+    pub absolute_url: String,
+    pub current: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ContactView {
+    pub id: String,
+    pub name: String,
+    pub phone: Option<String>,
+    pub tel: Option<String>,
+    pub hours: Option<String>,
+    pub description: Option<String>,
+    /// Set when the desk's text is shown in the source language for want of a translation.
+    pub lang: Option<String>,
+}
+
+/// A chapter as a line in a list: title, one-sentence summary, link.
+#[derive(Clone, Debug, Serialize)]
+pub struct ChapterCard {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub url: String,
+    pub lang: Option<String>,
+}
+
+/// A life stage, scenario or audience with its label in the page's language.
+#[derive(Clone, Debug, Serialize)]
+pub struct TermView {
+    pub key: String,
+    pub label: String,
+    pub description: String,
+    pub url: String,
+    pub number: usize,
+    pub chapters: Vec<ChapterCard>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub summary: String,
+    pub publisher: Option<String>,
+    pub lang: Option<String>,
+    pub home_url: String,
+}
+
+/// The `lang` attribute for text written in `text_lang` on a page in `page_lang`, or None
+/// when they are the same.
+pub fn lang_if_different(guidebook: &Guidebook, text_lang: &str, page_lang: &str) -> Option<String> {
+    (text_lang != page_lang).then(|| guidebook.config.language(text_lang).map_or(text_lang, |l| l.tag()).to_string())
+}
+
+pub fn chapter_card(guidebook: &Guidebook, page: &Page, lang: &str, from: &PagePath) -> ChapterCard {
+    ChapterCard {
+        slug: page.slug.clone(),
+        title: page.front.title.clone(),
+        summary: page.front.summary.clone(),
+        url: from.link_to(&PagePath::chapter(lang, &page.slug)),
+        lang: lang_if_different(guidebook, &page.lang, lang),
+    }
+}
+
+pub fn contacts(guidebook: &Guidebook, ids: &[String], lang: &str) -> Vec<ContactView> {
+    let source = guidebook.source_code();
+    ids.iter()
+        .filter_map(|id| {
+            let contact = guidebook.contacts.get(id)?;
+            let (name, name_lang) = contact.name.get(lang, source)?;
+            let text = |field: &Option<crate::contacts::Localized>| {
+                field.as_ref().and_then(|f| f.get(lang, source)).map(|(t, _)| t.to_string())
+            };
+            Some(ContactView {
+                id: id.clone(),
+                name: name.to_string(),
+                phone: contact.phone.clone(),
+                tel: contact.tel_uri(),
+                hours: text(&contact.hours),
+                description: text(&contact.description),
+                lang: lang_if_different(guidebook, name_lang, lang),
+            })
+        })
+        .collect()
+}
+
+pub fn languages(guidebook: &Guidebook, current: &str, from: &PagePath, path_in: &dyn Fn(&str) -> PagePath) -> Vec<LanguageView> {
+    guidebook
+        .config
+        .languages
+        .iter()
+        .map(|language| {
+            let target = path_in(&language.code);
+            LanguageView {
+                code: language.code.clone(),
+                tag: language.tag().to_string(),
+                name: language.name.clone(),
+                url: from.link_to(&target),
+                absolute_url: target.absolute(&guidebook.config.base_url),
+                current: language.code == current,
+            }
+        })
+        .collect()
+}
+
+pub fn site(guidebook: &Guidebook, lang: &str, from: &PagePath) -> SiteView {
+    let (front, _) = guidebook.front_page(lang);
+    let publisher = front.front.publisher.clone().or_else(|| guidebook.front_page(guidebook.source_code()).0.front.publisher.clone());
+    SiteView {
+        title: front.front.title.clone(),
+        summary: front.front.summary.clone(),
+        publisher,
+        lang: lang_if_different(guidebook, &front.lang, lang),
+        home_url: from.link_to(&PagePath::front(lang)),
+    }
+}
+
+/// Life stages (as numbered steps) or scenarios, each with its chapters in reading order.
+pub fn terms(guidebook: &Guidebook, group: &str, lang: &str, from: &PagePath) -> Vec<TermView> {
+    let (keys, path): (&[String], fn(&str, &str) -> PagePath) = match group {
+        "life_stages" => (&guidebook.config.life_stages, PagePath::life_stage),
+        _ => (&guidebook.config.scenarios, PagePath::scenario),
+    };
+    let source = guidebook.source_code();
+    keys.iter()
+        .enumerate()
+        .map(|(i, key)| {
+            let chapters = guidebook
+                .chapters
+                .iter()
+                .filter(|c| {
+                    let front = &c.source(source).front;
+                    let tagged = if group == "life_stages" { &front.life_stages } else { &front.scenarios };
+                    tagged.contains(key)
+                })
+                .map(|c| chapter_card(guidebook, c.in_language(lang, source).0, lang, from))
+                .collect();
+            TermView {
+                key: key.clone(),
+                label: guidebook.i18n.get(lang, &format!("{group}.{key}.label")),
+                description: guidebook.i18n.strings(lang).get(&format!("{group}.{key}.description")).cloned().unwrap_or_default(),
+                url: from.link_to(&path(lang, key)),
+                number: i + 1,
+                chapters,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,37 @@
+//! Turning byte offsets into the line and column a person sees in their editor.
+
+use crate::diagnostics::Position;
+
+pub struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        LineIndex { text, line_starts }
+    }
+
+    /// 1-based line and character column of byte `offset`.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        let line = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[line - 1];
+        let column = self.text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
+        Position::new(line, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let index = LineIndex::new("---\n認知症の[リンク](x.md)\n");
+        assert_eq!(index.position(0), Position::new(1, 1));
+        assert_eq!(index.position(4), Position::new(2, 1));
+        assert_eq!(index.position(4 + "認知症の".len()), Position::new(2, 5));
+    }
+}

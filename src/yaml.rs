@@ -1,0 +1,146 @@
+//! YAML documents with positions, so that every problem can point at its line and column.
+//!
+//! serde_yaml reports a position only for syntax errors and the first type error, and a
+//! `Value` carries none. Front-matter and settings are small, so a `Locator` recovers
+//! positions from the text itself: the line of a top-level key, and where a given value is
+//! written within that key's block. That lets validation check every field and report every
+//! problem, instead of stopping at the first one.
+
+use serde_yaml::{Mapping, Value};
+
+use crate::diagnostics::{Diagnostic, Position};
+
+/// Parses YAML text that starts at `first_line` of the file named `file`.
+pub fn parse(file: &str, text: &str, first_line: usize) -> Result<Value, Diagnostic> {
+    serde_yaml::from_str::<Value>(text).map_err(|error| {
+        let position = error
+            .location()
+            .map(|l| Position::new(l.line() + first_line - 1, l.column()))
+            .unwrap_or(Position::new(first_line, 1));
+        let message = error.to_string();
+        // serde_yaml appends " at line X column Y"; the position is already in the prefix.
+        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+        Diagnostic::error(file, position, format!("the YAML is not valid: {message}"))
+            .suggestion(syntax_hint(text, position.line + 1 - first_line))
+    })
+}
+
+/// The usual mistakes behind a YAML syntax error, in plain words.
+fn syntax_hint(text: &str, line: usize) -> String {
+    let offending = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+    if offending.contains('\t') {
+        "indent with spaces, not tabs".to_string()
+    } else if offending.matches(':').count() > 1 || offending.contains(": ") && offending.contains('#') {
+        "a value that contains `:` or `#` must be put in quotes, e.g. title: \"受付: 9時〜17時\"".to_string()
+    } else {
+        "check the indentation and that each line reads `key: value`; put values with special characters in quotes"
+            .to_string()
+    }
+}
+
+/// Finds where keys and values are written in a YAML text.
+pub struct Locator<'a> {
+    lines: Vec<&'a str>,
+    /// File line number of the first line of `text`.
+    first_line: usize,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(text: &'a str, first_line: usize) -> Self {
+        Locator { lines: text.lines().collect(), first_line }
+    }
+
+    fn position(&self, index: usize, byte: usize) -> Position {
+        let column = self.lines[index][..byte].chars().count() + 1;
+        Position::new(index + self.first_line, column)
+    }
+
+    /// Index of the line where top-level `key:` is written.
+    fn key_line(&self, key: &str) -> Option<usize> {
+        self.lines.iter().position(|line| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+    }
+
+    /// Where top-level `key` is written, or the start of the text if it is not.
+    pub fn key(&self, key: &str) -> Position {
+        self.key_line(key).map_or(Position::new(self.first_line, 1), |i| self.position(i, 0))
+    }
+
+    /// Where `needle` is first written inside the block of top-level `key` (its line and the
+    /// indented lines after it), or the key itself when the needle is not found.
+    pub fn value(&self, key: &str, needle: &str) -> Position {
+        let Some(start) = self.key_line(key) else { return Position::new(self.first_line, 1) };
+        let value_start = self.lines[start].find(':').map_or(0, |i| i + 1);
+        if let Some(found) = self.lines[start][value_start..].find(needle) {
+            return self.position(start, value_start + found);
+        }
+        for index in start + 1..self.lines.len() {
+            let line = self.lines[index];
+            if !line.starts_with([' ', '\t', '-']) && !line.trim().is_empty() {
+                break;
+            }
+            if let Some(found) = line.find(needle) {
+                return self.position(index, found);
+            }
+        }
+        self.key(key)
+    }
+
+    /// Where `needle` is first written anywhere at or after the line of `after`.
+    pub fn anywhere(&self, needle: &str, after: Position) -> Position {
+        let from = after.line.saturating_sub(self.first_line);
+        (from..self.lines.len())
+            .find_map(|i| self.lines[i].find(needle).map(|b| self.position(i, b)))
+            .unwrap_or(after)
+    }
+}
+
+/// How a YAML value is described to a person ("found a list").
+pub fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "nothing".to_string(),
+        Value::Bool(b) => format!("`{b}` (yes/no)"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the text `{s}`"),
+        Value::Sequence(_) => "a list".to_string(),
+        Value::Mapping(_) => "a group of keys".to_string(),
+        Value::Tagged(t) => format!("a value tagged {}", t.tag),
+    }
+}
+
+/// Keys of a mapping as text, in the order written; non-text keys are shown as YAML.
+pub fn keys(mapping: &Mapping) -> impl Iterator<Item = (String, &Value)> {
+    mapping.iter().map(|(key, value)| {
+        let name = match key {
+            Value::String(s) => s.clone(),
+            other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+        };
+        (name, value)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FRONT: &str = "title: あ\nlife_stages: [healthy, end-of-lfe]\nscenarios:\n  - living-alon\norder: 1\n";
+
+    #[test]
+    fn finds_values_in_flow_and_block_lists() {
+        let locator = Locator::new(FRONT, 2);
+        assert_eq!(locator.key("order"), Position::new(6, 1));
+        assert_eq!(locator.value("life_stages", "end-of-lfe"), Position::new(3, 24));
+        assert_eq!(locator.value("scenarios", "living-alon"), Position::new(5, 5));
+        assert_eq!(locator.value("title", "あ"), Position::new(2, 8));
+    }
+
+    #[test]
+    fn syntax_errors_point_into_the_file() {
+        let error = parse("a.md", "title: a\n  bad: [\n", 2).unwrap_err();
+        assert_eq!(error.file, "a.md");
+        assert!(error.position.line >= 2, "{error}");
+        assert!(error.message.starts_with("the YAML is not valid"), "{error}");
+    }
+}
