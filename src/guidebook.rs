@@ -43,6 +43,8 @@ pub struct Guidebook {
     pub index: HashMap<String, usize>,
     /// Slugs of draft chapters, so a link to one can be told from a link to nothing.
     pub drafts: BTreeSet<String>,
+    /// `lang/slug` of files that could not be read (already reported).
+    pub unreadable: BTreeSet<String>,
     /// Front pages by language code; the source language's always exists.
     pub front_pages: BTreeMap<String, Page>,
     /// Non-Markdown files by language code and path under the language folder.
@@ -69,17 +71,28 @@ impl Guidebook {
     /// Whether `relative` exists as an asset of `lang`, or of the source language (assets
     /// fall back like chapters).
     pub fn asset_exists(&self, lang: &str, relative: &str) -> bool {
-        [lang, self.source_code()].iter().any(|l| self.assets.get(*l).is_some_and(|a| a.contains_key(relative)))
+        [lang, self.source_code()].iter().any(|l| {
+            self.assets
+                .get(*l)
+                .is_some_and(|a| a.contains_key(relative))
+        })
     }
 }
 
 /// Puts the pages read from content/ together, checking what spans several files.
-pub fn assemble(config: SiteConfig, contacts: Contacts, i18n: I18n, content: Content, diagnostics: &Diagnostics) -> Option<Guidebook> {
+pub fn assemble(
+    config: SiteConfig,
+    contacts: Contacts,
+    i18n: I18n,
+    content: Content,
+    diagnostics: &Diagnostics,
+) -> Option<Guidebook> {
     let source = config.source_language().code.clone();
     let mut front_pages = BTreeMap::new();
     let mut sources = Vec::new();
     let mut translations = Vec::new();
-    for page in content.pages {
+    let content_pages = content.pages;
+    for page in content_pages {
         if page.is_front_page() {
             front_pages.insert(page.lang.clone(), page);
         } else if page.lang == source {
@@ -96,16 +109,27 @@ pub fn assemble(config: SiteConfig, contacts: Contacts, i18n: I18n, content: Con
         );
     }
 
-    let drafts: BTreeSet<String> = sources.iter().filter(|p| p.front.draft).map(|p| p.slug.clone()).collect();
+    let drafts: BTreeSet<String> = sources
+        .iter()
+        .filter(|p| p.front.draft)
+        .map(|p| p.slug.clone())
+        .collect();
     sources.retain(|p| !p.front.draft);
     sources.sort_by(|a, b| (a.front.order, &a.slug).cmp(&(b.front.order, &b.slug)));
     check_unique_order(&sources, diagnostics);
 
     let mut chapters: Vec<Chapter> = sources
         .into_iter()
-        .map(|page| Chapter { slug: page.slug.clone(), versions: BTreeMap::from([(source.clone(), page)]) })
+        .map(|page| Chapter {
+            slug: page.slug.clone(),
+            versions: BTreeMap::from([(source.clone(), page)]),
+        })
         .collect();
-    let index: HashMap<String, usize> = chapters.iter().enumerate().map(|(i, c)| (c.slug.clone(), i)).collect();
+    let index: HashMap<String, usize> = chapters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.slug.clone(), i))
+        .collect();
     for page in translations {
         match index.get(&page.slug) {
             Some(&i) => {
@@ -114,19 +138,42 @@ pub fn assemble(config: SiteConfig, contacts: Contacts, i18n: I18n, content: Con
                     chapters[i].versions.insert(page.lang.clone(), page);
                 }
             }
-            None if drafts.contains(&page.slug) => {}
-            None => diagnostics.push(orphan_translation(&page, &source, chapters.iter().map(|c| c.slug.as_str()))),
+            None if drafts.contains(&page.slug)
+                || content
+                    .unreadable
+                    .contains(&format!("{source}/{}", page.slug)) => {}
+            None => diagnostics.push(orphan_translation(
+                &page,
+                &source,
+                chapters.iter().map(|c| c.slug.as_str()),
+            )),
         }
     }
 
     let mut assets: BTreeMap<String, BTreeMap<String, Asset>> = BTreeMap::new();
     for asset in content.assets {
-        assets.entry(asset.lang.clone()).or_default().insert(asset.relative.clone(), asset);
+        assets
+            .entry(asset.lang.clone())
+            .or_default()
+            .insert(asset.relative.clone(), asset);
     }
-    if diagnostics.has_errors() {
+    // Problems in single files do not stop here: the guidebook is still assembled so that
+    // links can be checked too, and every problem is reported in one run.
+    if !front_pages.contains_key(&source) {
         return None;
     }
-    Some(Guidebook { config, contacts, i18n, chapters, index, drafts, front_pages, assets })
+    let unreadable = content.unreadable;
+    Some(Guidebook {
+        config,
+        contacts,
+        i18n,
+        chapters,
+        index,
+        drafts,
+        unreadable,
+        front_pages,
+        assets,
+    })
 }
 
 /// Two chapters with the same `order` would have no defined reading order.
@@ -134,7 +181,12 @@ fn check_unique_order(sorted: &[Page], diagnostics: &Diagnostics) {
     for pair in sorted.windows(2) {
         let (first, second) = (&pair[0], &pair[1]);
         if first.front.order.is_some() && first.front.order == second.front.order {
-            let position = second.front.positions.get("order").copied().unwrap_or(Position::START);
+            let position = second
+                .front
+                .positions
+                .get("order")
+                .copied()
+                .unwrap_or(Position::START);
             diagnostics.push(
                 Diagnostic::error(&second.file.name, position, format!("order {} is also used by {}", second.front.order.unwrap_or_default(), first.file.name))
                     .field("order")
@@ -149,7 +201,9 @@ fn check_unique_order(sorted: &[Page], diagnostics: &Diagnostics) {
 /// A translation may repeat the taxonomy of its source, but not contradict it.
 fn check_inherited(source: &Page, translation: &Page, diagnostics: &Diagnostics) {
     for &key in INHERITED_KEYS {
-        let Some(&position) = translation.front.positions.get(key) else { continue };
+        let Some(&position) = translation.front.positions.get(key) else {
+            continue;
+        };
         let same = match key {
             "order" => source.front.order == translation.front.order,
             "life_stages" => source.front.life_stages == translation.front.life_stages,
@@ -159,24 +213,45 @@ fn check_inherited(source: &Page, translation: &Page, diagnostics: &Diagnostics)
         };
         if !same {
             diagnostics.push(
-                Diagnostic::error(&translation.file.name, position, format!("`{key}` differs from {}", source.file.name))
-                    .field(key)
-                    .expected(format!("the source chapter to decide `{key}` for every language"))
-                    .suggestion(format!("remove `{key}` from the translation, or change it in {}", source.file.name))
-                    .with_source(&translation.file.text),
+                Diagnostic::error(
+                    &translation.file.name,
+                    position,
+                    format!("`{key}` differs from {}", source.file.name),
+                )
+                .field(key)
+                .expected(format!(
+                    "the source chapter to decide `{key}` for every language"
+                ))
+                .suggestion(format!(
+                    "remove `{key}` from the translation, or change it in {}",
+                    source.file.name
+                ))
+                .with_source(&translation.file.text),
             );
         }
     }
 }
 
-fn orphan_translation<'a>(page: &Page, source: &str, slugs: impl Iterator<Item = &'a str>) -> Diagnostic {
+fn orphan_translation<'a>(
+    page: &Page,
+    source: &str,
+    slugs: impl Iterator<Item = &'a str>,
+) -> Diagnostic {
     let expected_path = format!("content/{source}/{}.md", page.slug);
     let slugs: Vec<&str> = slugs.collect();
     let hint = match closest(&page.slug, slugs.iter().copied()) {
         Some(near) => format!("did you mean to name it content/{}/{near}.md?", page.lang),
-        None => format!("write the chapter in {expected_path} first, or rename this file to match an existing chapter"),
+        None => format!(
+            "write the chapter in {expected_path} first, or rename this file to match an existing chapter"
+        ),
     };
-    Diagnostic::error(&page.file.name, Position::START, "this translation has no source chapter")
-        .expected(format!("{expected_path} to exist (a translation has the same path as its source)"))
-        .suggestion(hint)
+    Diagnostic::error(
+        &page.file.name,
+        Position::START,
+        "this translation has no source chapter",
+    )
+    .expected(format!(
+        "{expected_path} to exist (a translation has the same path as its source)"
+    ))
+    .suggestion(hint)
 }

@@ -19,7 +19,11 @@ pub fn parse(file: &str, text: &str, first_line: usize) -> Result<Value, Diagnos
             .unwrap_or(Position::new(first_line, 1));
         let message = error.to_string();
         // serde_yaml appends " at line X column Y"; the position is already in the prefix.
-        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+        let message = message
+            .split(" at line ")
+            .next()
+            .unwrap_or(&message)
+            .to_string();
         Diagnostic::error(file, position, format!("the YAML is not valid: {message}"))
             .suggestion(syntax_hint(text, position.line + 1 - first_line))
     })
@@ -30,8 +34,11 @@ fn syntax_hint(text: &str, line: usize) -> String {
     let offending = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
     if offending.contains('\t') {
         "indent with spaces, not tabs".to_string()
-    } else if offending.matches(':').count() > 1 || offending.contains(": ") && offending.contains('#') {
-        "a value that contains `:` or `#` must be put in quotes, e.g. title: \"受付: 9時〜17時\"".to_string()
+    } else if offending.matches(':').count() > 1
+        || offending.contains(": ") && offending.contains('#')
+    {
+        "a value that contains `:` or `#` must be put in quotes, e.g. title: \"受付: 9時〜17時\""
+            .to_string()
     } else {
         "check the indentation and that each line reads `key: value`; put values with special characters in quotes"
             .to_string()
@@ -47,7 +54,10 @@ pub struct Locator<'a> {
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str, first_line: usize) -> Self {
-        Locator { lines: text.lines().collect(), first_line }
+        Locator {
+            lines: text.lines().collect(),
+            first_line,
+        }
     }
 
     fn position(&self, index: usize, byte: usize) -> Position {
@@ -65,13 +75,16 @@ impl<'a> Locator<'a> {
 
     /// Where top-level `key` is written, or the start of the text if it is not.
     pub fn key(&self, key: &str) -> Position {
-        self.key_line(key).map_or(Position::new(self.first_line, 1), |i| self.position(i, 0))
+        self.key_line(key)
+            .map_or(Position::new(self.first_line, 1), |i| self.position(i, 0))
     }
 
     /// Where `needle` is first written inside the block of top-level `key` (its line and the
     /// indented lines after it), or the key itself when the needle is not found.
     pub fn value(&self, key: &str, needle: &str) -> Position {
-        let Some(start) = self.key_line(key) else { return Position::new(self.first_line, 1) };
+        let Some(start) = self.key_line(key) else {
+            return Position::new(self.first_line, 1);
+        };
         let value_start = self.lines[start].find(':').map_or(0, |i| i + 1);
         if let Some(found) = self.lines[start][value_start..].find(needle) {
             return self.position(start, value_start + found);
@@ -115,7 +128,10 @@ pub fn keys(mapping: &Mapping) -> impl Iterator<Item = (String, &Value)> {
     mapping.iter().map(|(key, value)| {
         let name = match key {
             Value::String(s) => s.clone(),
-            other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
+            other => serde_yaml::to_string(other)
+                .unwrap_or_default()
+                .trim()
+                .to_string(),
         };
         (name, value)
     })
@@ -125,14 +141,21 @@ pub fn keys(mapping: &Mapping) -> impl Iterator<Item = (String, &Value)> {
 mod tests {
     use super::*;
 
-    const FRONT: &str = "title: あ\nlife_stages: [healthy, end-of-lfe]\nscenarios:\n  - living-alon\norder: 1\n";
+    const FRONT: &str =
+        "title: あ\nlife_stages: [healthy, end-of-lfe]\nscenarios:\n  - living-alon\norder: 1\n";
 
     #[test]
     fn finds_values_in_flow_and_block_lists() {
         let locator = Locator::new(FRONT, 2);
         assert_eq!(locator.key("order"), Position::new(6, 1));
-        assert_eq!(locator.value("life_stages", "end-of-lfe"), Position::new(3, 24));
-        assert_eq!(locator.value("scenarios", "living-alon"), Position::new(5, 5));
+        assert_eq!(
+            locator.value("life_stages", "end-of-lfe"),
+            Position::new(3, 24)
+        );
+        assert_eq!(
+            locator.value("scenarios", "living-alon"),
+            Position::new(5, 5)
+        );
         assert_eq!(locator.value("title", "あ"), Position::new(2, 8));
     }
 
@@ -141,6 +164,9 @@ mod tests {
         let error = parse("a.md", "title: a\n  bad: [\n", 2).unwrap_err();
         assert_eq!(error.file, "a.md");
         assert!(error.position.line >= 2, "{error}");
-        assert!(error.message.starts_with("the YAML is not valid"), "{error}");
+        assert!(
+            error.message.starts_with("the YAML is not valid"),
+            "{error}"
+        );
     }
 }

@@ -19,8 +19,17 @@ pub enum Kind {
 }
 
 const CHAPTER_KEYS: &[&str] = &[
-    "title", "summary", "order", "life_stages", "scenarios", "audience", "contacts", "furigana", "updated",
-    "reviewed_by", "draft",
+    "title",
+    "summary",
+    "order",
+    "life_stages",
+    "scenarios",
+    "audience",
+    "contacts",
+    "furigana",
+    "updated",
+    "reviewed_by",
+    "draft",
 ];
 const FRONT_PAGE_KEYS: &[&str] = &["title", "summary", "publisher", "updated"];
 
@@ -70,28 +79,44 @@ pub fn read(
     kind: Kind,
     vocabulary: &Vocabulary,
 ) -> (FrontMatter, Vec<Diagnostic>) {
-    let mut reader = Reader { file, locator: Locator::new(yaml, first_line), problems: Vec::new() };
+    let mut reader = Reader {
+        file,
+        locator: Locator::new(yaml, first_line),
+        problems: Vec::new(),
+    };
     let mut front = FrontMatter::default();
     let mapping = match crate::yaml::parse(file, yaml, first_line) {
         Ok(Value::Mapping(mapping)) => mapping,
         Ok(Value::Null) => Default::default(),
         Ok(other) => {
             reader.problems.push(
-                Diagnostic::error(file, Position::new(first_line, 1), format!("the front-matter is {}", describe(&other)))
-                    .expected("`key: value` lines such as `title: …`"),
+                Diagnostic::error(
+                    file,
+                    Position::new(first_line, 1),
+                    format!("the front-matter is {}", describe(&other)),
+                )
+                .expected("`key: value` lines such as `title: …`"),
             );
             return (front, reader.problems);
         }
         Err(error) => return (front, vec![error]),
     };
-    let allowed = if kind == Kind::FrontPage { FRONT_PAGE_KEYS } else { CHAPTER_KEYS };
+    let allowed = if kind == Kind::FrontPage {
+        FRONT_PAGE_KEYS
+    } else {
+        CHAPTER_KEYS
+    };
     for (key, value) in crate::yaml::keys(&mapping) {
         let position = reader.locator.key(&key);
         front.positions.insert(key.clone(), position);
         if !allowed.contains(&key.as_str()) {
             let hint = did_you_mean(&key, allowed.iter().copied())
                 .unwrap_or_else(|| format!("remove it, or use one of {}", allowed.join(", ")));
-            reader.problems.push(Diagnostic::error(file, position, format!("unknown key `{key}`")).field(key.clone()).suggestion(hint));
+            reader.problems.push(
+                Diagnostic::error(file, position, format!("unknown key `{key}`"))
+                    .field(key.clone())
+                    .suggestion(hint),
+            );
             continue;
         }
         match key.as_str() {
@@ -100,10 +125,33 @@ pub fn read(
             "publisher" => front.publisher = reader.text(&key, value),
             "reviewed_by" => front.reviewed_by = reader.text(&key, value),
             "order" => front.order = reader.whole_number(&key, value),
-            "life_stages" => front.life_stages = reader.keys(&key, value, "life stage", vocabulary.life_stages.iter().map(String::as_str).collect()),
-            "scenarios" => front.scenarios = reader.keys(&key, value, "scenario", vocabulary.scenarios.iter().map(String::as_str).collect()),
-            "audience" => front.audience = reader.keys(&key, value, "audience", vocabulary.audiences.iter().map(String::as_str).collect()),
-            "contacts" => front.contacts = reader.keys(&key, value, "contact id", vocabulary.contacts.clone()),
+            "life_stages" => {
+                front.life_stages = reader.keys(
+                    &key,
+                    value,
+                    "life stage",
+                    vocabulary.life_stages.iter().map(String::as_str).collect(),
+                )
+            }
+            "scenarios" => {
+                front.scenarios = reader.keys(
+                    &key,
+                    value,
+                    "scenario",
+                    vocabulary.scenarios.iter().map(String::as_str).collect(),
+                )
+            }
+            "audience" => {
+                front.audience = reader.keys(
+                    &key,
+                    value,
+                    "audience",
+                    vocabulary.audiences.iter().map(String::as_str).collect(),
+                )
+            }
+            "contacts" => {
+                front.contacts = reader.keys(&key, value, "contact id", vocabulary.contacts.clone())
+            }
             "furigana" => front.furigana = reader.furigana(&key, value),
             "updated" => front.updated = reader.date(&key, value),
             "draft" => front.draft = reader.yes_no(&key, value).unwrap_or(false),
@@ -118,14 +166,24 @@ pub fn read(
         if !mapping.contains_key(key) {
             let (what, example) = match key {
                 "title" => ("the chapter's title", "title: 認知症と診断されたら"),
-                "summary" => ("one sentence shown on cards and in search results", "summary: 診断のあとに使える相談先とサービスです。"),
-                _ => ("the chapter's position in the guidebook (a whole number, unique in the language)", "order: 70"),
+                "summary" => (
+                    "one sentence shown on cards and in search results",
+                    "summary: 診断のあとに使える相談先とサービスです。",
+                ),
+                _ => (
+                    "the chapter's position in the guidebook (a whole number, unique in the language)",
+                    "order: 70",
+                ),
             };
             reader.problems.push(
-                Diagnostic::error(file, Position::new(first_line.saturating_sub(1).max(1), 1), format!("missing required field `{key}`"))
-                    .field(key)
-                    .expected(what)
-                    .suggestion(format!("add a line such as `{example}`")),
+                Diagnostic::error(
+                    file,
+                    Position::new(first_line.saturating_sub(1).max(1), 1),
+                    format!("missing required field `{key}`"),
+                )
+                .field(key)
+                .expected(what)
+                .suggestion(format!("add a line such as `{example}`")),
             );
         }
     }
@@ -140,11 +198,21 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn wrong_type(&mut self, key: &str, value: &Value, expected: &str, example: &str) {
+        let position = match value {
+            Value::String(text) => self.locator.value(key, text),
+            Value::Number(n) => self.locator.value(key, &n.to_string()),
+            Value::Bool(b) => self.locator.value(key, &b.to_string()),
+            _ => self.locator.key(key),
+        };
         self.problems.push(
-            Diagnostic::error(self.file, self.locator.key(key), format!("expected {expected}, found {}", describe(value)))
-                .field(key)
-                .expected(expected.to_string())
-                .suggestion(format!("write it like `{key}: {example}`")),
+            Diagnostic::error(
+                self.file,
+                position,
+                format!("expected {expected}, found {}", describe(value)),
+            )
+            .field(key)
+            .expected(expected.to_string())
+            .suggestion(format!("write it like `{key}: {example}`")),
         );
     }
 
@@ -160,7 +228,9 @@ impl Reader<'_> {
     }
 
     fn whole_number(&mut self, key: &str, value: &Value) -> Option<i64> {
-        let number = value.as_i64().or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()));
+        let number = value
+            .as_i64()
+            .or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()));
         if number.is_none() {
             self.wrong_type(key, value, "a whole number", "70");
         }
@@ -218,17 +288,25 @@ impl Reader<'_> {
                 }
                 continue;
             }
-            let defined_in = if what == "contact id" { crate::contacts::FILE_NAME } else { crate::config::FILE_NAME };
+            let defined_in = if what == "contact id" {
+                crate::contacts::FILE_NAME
+            } else {
+                crate::config::FILE_NAME
+            };
             let expected = if known.is_empty() {
                 format!("a {what} defined in {defined_in} (none are defined yet)")
             } else {
                 format!("one of {} (defined in {defined_in})", known.join(", "))
             };
             self.problems.push(
-                Diagnostic::error(self.file, self.locator.value(key, name), format!("unknown {what} `{name}`"))
-                    .field(key)
-                    .expected(expected)
-                    .maybe_suggestion(did_you_mean(name, known.iter().copied())),
+                Diagnostic::error(
+                    self.file,
+                    self.locator.value(key, name),
+                    format!("unknown {what} `{name}`"),
+                )
+                .field(key)
+                .expected(expected)
+                .maybe_suggestion(did_you_mean(name, known.iter().copied())),
             );
         }
         accepted
@@ -238,11 +316,16 @@ impl Reader<'_> {
 /// `YYYY-MM-DD` with a real month and day.
 pub fn is_iso_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
-    let [y, m, d] = parts.as_slice() else { return false };
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {
         return false;
     }
-    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else { return false };
+    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>())
+    else {
+        return false;
+    };
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
@@ -260,13 +343,21 @@ mod tests {
 
     fn vocabulary() -> (Vec<String>, Vec<String>, Vec<String>) {
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        (s(&["healthy", "end-of-life"]), s(&["living-alone"]), s(&["resident"]))
+        (
+            s(&["healthy", "end-of-life"]),
+            s(&["living-alone"]),
+            s(&["resident"]),
+        )
     }
 
     fn check(yaml: &str, kind: Kind) -> (FrontMatter, Vec<Diagnostic>) {
         let (stages, scenarios, audiences) = vocabulary();
-        let vocabulary =
-            Vocabulary { life_stages: &stages, scenarios: &scenarios, audiences: &audiences, contacts: vec!["houkatsu"] };
+        let vocabulary = Vocabulary {
+            life_stages: &stages,
+            scenarios: &scenarios,
+            audiences: &audiences,
+            contacts: vec!["houkatsu"],
+        };
         read("content/ja/a.md", yaml, 2, kind, &vocabulary)
     }
 
@@ -274,27 +365,39 @@ mod tests {
     fn reports_every_problem_in_one_pass() {
         let yaml = "title: あ\nsumary: い\norder: ten\nlife_stages: [healthy, end-of-lfe]\ncontacts: [houkatsu, nope]\nupdated: 2026/4/1\n";
         let (_, problems) = check(yaml, Kind::SourceChapter);
-        let messages: Vec<String> = problems.iter().map(|p| format!("{}:{} {}", p.position.line, p.position.column, p.message)).collect();
+        let messages: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}:{} {}", p.position.line, p.position.column, p.message))
+            .collect();
         assert_eq!(
             messages,
             [
                 "3:1 unknown key `sumary`",
-                "4:1 expected a whole number, found the text `ten`",
+                "4:8 expected a whole number, found the text `ten`",
                 "5:24 unknown life stage `end-of-lfe`",
-                "6:21 unknown contact id `nope`",
-                "7:1 expected a date written YYYY-MM-DD, found the text `2026/4/1`",
+                "6:22 unknown contact id `nope`",
+                "7:10 expected a date written YYYY-MM-DD, found the text `2026/4/1`",
                 "1:1 missing required field `summary`",
             ]
         );
-        assert_eq!(problems[0].suggestion.as_deref(), Some("did you mean `summary`?"));
-        assert_eq!(problems[2].suggestion.as_deref(), Some("did you mean `end-of-life`?"));
+        assert_eq!(
+            problems[0].suggestion.as_deref(),
+            Some("did you mean `summary`?")
+        );
+        assert_eq!(
+            problems[2].suggestion.as_deref(),
+            Some("did you mean `end-of-life`?")
+        );
     }
 
     #[test]
     fn a_translation_needs_no_order_and_a_front_page_takes_a_publisher() {
         let (_, problems) = check("title: A\nsummary: B\n", Kind::Translation);
         assert!(problems.is_empty(), "{problems:?}");
-        let (front, problems) = check("title: A\nsummary: B\npublisher: ひだまり市\n", Kind::FrontPage);
+        let (front, problems) = check(
+            "title: A\nsummary: B\npublisher: ひだまり市\n",
+            Kind::FrontPage,
+        );
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(front.publisher.as_deref(), Some("ひだまり市"));
     }

@@ -1,12 +1,12 @@
 //! sitemap.xml: every page, with its translations as hreflang alternates.
 
 use crate::guidebook::Guidebook;
-use crate::render::paths::PagePath;
+use crate::render::paths::{PagePath, PathIn};
 
 pub fn render(guidebook: &Guidebook) -> String {
     let base = &guidebook.config.base_url;
     let languages = &guidebook.config.languages;
-    let mut pages: Vec<Box<dyn Fn(&str) -> PagePath + '_>> = vec![Box::new(PagePath::front)];
+    let mut pages: Vec<PathIn> = vec![Box::new(PagePath::front)];
     for chapter in &guidebook.chapters {
         pages.push(Box::new(move |lang| PagePath::chapter(lang, &chapter.slug)));
     }
@@ -19,10 +19,16 @@ pub fn render(guidebook: &Guidebook) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    xml.push_str(&format!("<url><loc>{}</loc></url>\n", escape(&PagePath::language_root().absolute(base))));
+    xml.push_str(&format!(
+        "<url><loc>{}</loc></url>\n",
+        escape(&PagePath::language_root().absolute(base))
+    ));
     for page in &pages {
         for language in languages {
-            xml.push_str(&format!("<url><loc>{}</loc>", escape(&page(&language.code).absolute(base))));
+            xml.push_str(&format!(
+                "<url><loc>{}</loc>",
+                escape(&page(&language.code).absolute(base))
+            ));
             for alternate in languages {
                 xml.push_str(&format!(
                     "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
@@ -38,5 +44,8 @@ pub fn render(guidebook: &Guidebook) -> String {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }

@@ -31,14 +31,23 @@ impl Theme {
                 })
                 .collect()
         } else {
-            crate::embedded::theme(name).into_iter().map(|(path, bytes)| (path.to_string(), bytes.to_vec())).collect()
+            crate::embedded::theme(name)
+                .into_iter()
+                .map(|(path, bytes)| (path.to_string(), bytes.to_vec()))
+                .collect()
         };
         if files.is_empty() {
             diagnostics.push(
-                Diagnostic::error(crate::config::FILE_NAME, Position::START, format!("there is no theme `{name}`"))
-                    .field("theme")
-                    .expected(format!("a folder themes/{name}/ or a theme built into tebiki (default)"))
-                    .suggestion("write `theme: default`, or create the theme folder"),
+                Diagnostic::error(
+                    crate::config::FILE_NAME,
+                    Position::START,
+                    format!("there is no theme `{name}`"),
+                )
+                .field("theme")
+                .expected(format!(
+                    "a folder themes/{name}/ or a theme built into tebiki (default)"
+                ))
+                .suggestion("write `theme: default`, or create the theme folder"),
             );
             return None;
         }
@@ -49,7 +58,11 @@ impl Theme {
             if let Some(template) = path.strip_prefix("templates/") {
                 match String::from_utf8(bytes) {
                     Ok(text) => templates.push((template.to_string(), text)),
-                    Err(_) => diagnostics.push(Diagnostic::error(format!("{theme_name}/{path}"), Position::START, "the template is not UTF-8 text")),
+                    Err(_) => diagnostics.push(Diagnostic::error(
+                        format!("{theme_name}/{path}"),
+                        Position::START,
+                        "the template is not UTF-8 text",
+                    )),
                 }
             } else if let Some(asset) = path.strip_prefix("static/") {
                 static_files.push((asset.to_string(), bytes));
@@ -59,8 +72,15 @@ impl Theme {
         tera.autoescape_on(vec![".html", ".xml"]);
         if let Err(error) = tera.add_raw_templates(templates) {
             diagnostics.push(
-                Diagnostic::error(format!("{theme_name}/templates"), Position::START, format!("the theme's templates do not compile: {}", error_chain(&error)))
-                    .suggestion("fix the template named in the message"),
+                Diagnostic::error(
+                    format!("{theme_name}/templates"),
+                    Position::START,
+                    format!(
+                        "the theme's templates do not compile: {}",
+                        error_chain(&error)
+                    ),
+                )
+                .suggestion("fix the template named in the message"),
             );
             return None;
         }

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::content::Page;
 use crate::guidebook::Guidebook;
-use crate::render::paths::PagePath;
+use crate::render::paths::{PagePath, TermPath};
 
 /// A link with its text; `lang` is set when the text is in another language than the page
 /// (a fallback), so screen readers switch voice.
@@ -72,11 +72,26 @@ pub struct SiteView {
 
 /// The `lang` attribute for text written in `text_lang` on a page in `page_lang`, or None
 /// when they are the same.
-pub fn lang_if_different(guidebook: &Guidebook, text_lang: &str, page_lang: &str) -> Option<String> {
-    (text_lang != page_lang).then(|| guidebook.config.language(text_lang).map_or(text_lang, |l| l.tag()).to_string())
+pub fn lang_if_different(
+    guidebook: &Guidebook,
+    text_lang: &str,
+    page_lang: &str,
+) -> Option<String> {
+    (text_lang != page_lang).then(|| {
+        guidebook
+            .config
+            .language(text_lang)
+            .map_or(text_lang, |l| l.tag())
+            .to_string()
+    })
 }
 
-pub fn chapter_card(guidebook: &Guidebook, page: &Page, lang: &str, from: &PagePath) -> ChapterCard {
+pub fn chapter_card(
+    guidebook: &Guidebook,
+    page: &Page,
+    lang: &str,
+    from: &PagePath,
+) -> ChapterCard {
     ChapterCard {
         slug: page.slug.clone(),
         title: page.front.title.clone(),
@@ -93,7 +108,10 @@ pub fn contacts(guidebook: &Guidebook, ids: &[String], lang: &str) -> Vec<Contac
             let contact = guidebook.contacts.get(id)?;
             let (name, name_lang) = contact.name.get(lang, source)?;
             let text = |field: &Option<crate::contacts::Localized>| {
-                field.as_ref().and_then(|f| f.get(lang, source)).map(|(t, _)| t.to_string())
+                field
+                    .as_ref()
+                    .and_then(|f| f.get(lang, source))
+                    .map(|(t, _)| t.to_string())
             };
             Some(ContactView {
                 id: id.clone(),
@@ -108,7 +126,12 @@ pub fn contacts(guidebook: &Guidebook, ids: &[String], lang: &str) -> Vec<Contac
         .collect()
 }
 
-pub fn languages(guidebook: &Guidebook, current: &str, from: &PagePath, path_in: &dyn Fn(&str) -> PagePath) -> Vec<LanguageView> {
+pub fn languages(
+    guidebook: &Guidebook,
+    current: &str,
+    from: &PagePath,
+    path_in: &dyn Fn(&str) -> PagePath,
+) -> Vec<LanguageView> {
     guidebook
         .config
         .languages
@@ -129,7 +152,14 @@ pub fn languages(guidebook: &Guidebook, current: &str, from: &PagePath, path_in:
 
 pub fn site(guidebook: &Guidebook, lang: &str, from: &PagePath) -> SiteView {
     let (front, _) = guidebook.front_page(lang);
-    let publisher = front.front.publisher.clone().or_else(|| guidebook.front_page(guidebook.source_code()).0.front.publisher.clone());
+    let publisher = front.front.publisher.clone().or_else(|| {
+        guidebook
+            .front_page(guidebook.source_code())
+            .0
+            .front
+            .publisher
+            .clone()
+    });
     SiteView {
         title: front.front.title.clone(),
         summary: front.front.summary.clone(),
@@ -141,7 +171,7 @@ pub fn site(guidebook: &Guidebook, lang: &str, from: &PagePath) -> SiteView {
 
 /// Life stages (as numbered steps) or scenarios, each with its chapters in reading order.
 pub fn terms(guidebook: &Guidebook, group: &str, lang: &str, from: &PagePath) -> Vec<TermView> {
-    let (keys, path): (&[String], fn(&str, &str) -> PagePath) = match group {
+    let (keys, path): (&[String], TermPath) = match group {
         "life_stages" => (&guidebook.config.life_stages, PagePath::life_stage),
         _ => (&guidebook.config.scenarios, PagePath::scenario),
     };
@@ -154,7 +184,11 @@ pub fn terms(guidebook: &Guidebook, group: &str, lang: &str, from: &PagePath) ->
                 .iter()
                 .filter(|c| {
                     let front = &c.source(source).front;
-                    let tagged = if group == "life_stages" { &front.life_stages } else { &front.scenarios };
+                    let tagged = if group == "life_stages" {
+                        &front.life_stages
+                    } else {
+                        &front.scenarios
+                    };
                     tagged.contains(key)
                 })
                 .map(|c| chapter_card(guidebook, c.in_language(lang, source).0, lang, from))
@@ -162,7 +196,12 @@ pub fn terms(guidebook: &Guidebook, group: &str, lang: &str, from: &PagePath) ->
             TermView {
                 key: key.clone(),
                 label: guidebook.i18n.get(lang, &format!("{group}.{key}.label")),
-                description: guidebook.i18n.strings(lang).get(&format!("{group}.{key}.description")).cloned().unwrap_or_default(),
+                description: guidebook
+                    .i18n
+                    .strings(lang)
+                    .get(&format!("{group}.{key}.description"))
+                    .cloned()
+                    .unwrap_or_default(),
                 url: from.link_to(&path(lang, key)),
                 number: i + 1,
                 chapters,

@@ -1,0 +1,122 @@
+//! Helpers shared by the whole-site tests: building a guidebook into a temporary folder,
+//! reading what was written, and running the `tebiki` binary the way staff do.
+
+#![allow(dead_code)] // each test file uses a different part of this module
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use scraper::{Html, Selector};
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo_root().join("tests/fixtures").join(name)
+}
+
+/// Builds `root` into a new temporary folder with the library; panics with every message
+/// if the build fails.
+pub fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let out = dir.path().join("public");
+    if let Err(problems) = tebiki::build(&tebiki::BuildOptions {
+        root: root.to_path_buf(),
+        out: out.clone(),
+    }) {
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        panic!("build of {} failed:\n{}", root.display(), text.join("\n"));
+    }
+    (dir, out)
+}
+
+/// Runs `tebiki build --root ROOT --out OUT` and returns the exit code and what it printed.
+pub fn run_build(root: &Path, out: &Path) -> (i32, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_tebiki"))
+        .args(["build", "--root"])
+        .arg(root)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .expect("run tebiki");
+    let text = String::from_utf8_lossy(&output.stderr).to_string()
+        + &String::from_utf8_lossy(&output.stdout);
+    (output.status.code().unwrap_or(-1), text)
+}
+
+/// Every file below `dir` with its bytes, by `/`-separated relative path.
+pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.expect("walk output"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (relative, std::fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+pub fn html(path: &Path) -> Html {
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    Html::parse_document(&text)
+}
+
+pub fn select<'a>(document: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    let selector = Selector::parse(css).unwrap_or_else(|e| panic!("selector {css}: {e:?}"));
+    document.select(&selector).collect()
+}
+
+pub fn text_of(element: &scraper::ElementRef) -> String {
+    element.text().collect::<String>().trim().to_string()
+}
+
+/// The file a relative `href` on the page at `page_file` points to (directories mean their
+/// index.html), and the fragment, if any.
+pub fn resolve_href(out: &Path, page_file: &str, href: &str) -> (PathBuf, Option<String>) {
+    let (path, fragment) = match href.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_string())),
+        None => (href, None),
+    };
+    let base = Path::new(page_file).parent().unwrap_or(Path::new(""));
+    let mut parts: Vec<String> = base
+        .iter()
+        .map(|p| p.to_string_lossy().to_string())
+        .collect();
+    if path.is_empty() {
+        return (out.join(page_file), fragment);
+    }
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop().expect("link climbs above the site root");
+            }
+            s => parts.push(s.to_string()),
+        }
+    }
+    let mut target = out.join(parts.join("/"));
+    if path.ends_with('/') || path == "." || path == ".." || target.is_dir() {
+        target = target.join("index.html");
+    }
+    (target, fragment)
+}
+
+/// The front-matter of a source file, read independently of tebiki's own parser.
+pub fn front_matter(path: &Path) -> serde_yaml::Value {
+    let text = std::fs::read_to_string(path).unwrap();
+    let yaml = text
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split("\n---\n").next())
+        .expect("front-matter");
+    serde_yaml::from_str(yaml).unwrap()
+}

@@ -1,0 +1,260 @@
+//! Small guidebooks under tests/fixtures: what a valid one produces, and for each kind of
+//! mistake staff make, the message they get and proof that the previous site survived.
+
+mod common;
+
+use std::path::Path;
+
+use common::{fixture, html, read_tree, run_build, select, text_of};
+
+/// Builds the valid minimal fixture into `out`, then builds `case` into the same `out`,
+/// and returns what the failing build printed. Asserts exit code 1 and that `out` is
+/// byte-for-byte what the successful build left.
+fn failing_build(case: &str) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let (code, text) = run_build(&fixture("minimal"), &out);
+    assert_eq!(code, 0, "{text}");
+    let before = read_tree(&out);
+    let (code, text) = run_build(&fixture(case), &out);
+    assert_eq!(
+        code, 1,
+        "tebiki build --root tests/fixtures/{case} should fail:\n{text}"
+    );
+    assert_eq!(
+        read_tree(&out),
+        before,
+        "the previous site must be left untouched"
+    );
+    let leftovers: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .collect();
+    assert_eq!(leftovers, ["public"], "no staging folder is left behind");
+    text
+}
+
+fn assert_reports(text: &str, expected: &[&str]) {
+    for line in expected {
+        assert!(text.contains(line), "expected\n  {line}\nin\n{text}");
+    }
+}
+
+#[test]
+fn malformed_yaml() {
+    let text = failing_build("invalid-yaml");
+    assert_reports(
+        &text,
+        &[
+            "content/ja/care/home.md:3:8: error: the YAML is not valid: did not find expected ',' or ']'",
+        ],
+    );
+}
+
+#[test]
+fn missing_front_matter() {
+    let text = failing_build("missing-front-matter");
+    assert_reports(
+        &text,
+        &[
+            "content/ja/care/home.md:1:1: error: the chapter has no front-matter",
+            "title: …",
+        ],
+    );
+}
+
+#[test]
+fn missing_required_field() {
+    let text = failing_build("missing-field");
+    assert_reports(
+        &text,
+        &[
+            "content/ja/care/home.md:1:1: error: summary: missing required field `summary`",
+            "help: add a line such as `summary:",
+        ],
+    );
+}
+
+#[test]
+fn unknown_key_with_suggestion() {
+    let text = failing_build("unknown-key");
+    assert_reports(
+        &text,
+        &[
+            "content/ja/care/home.md:3:1: error: sumary: unknown key `sumary`",
+            "help: did you mean `summary`?",
+        ],
+    );
+}
+
+#[test]
+fn unknown_life_stage_scenario_audience_and_contact_are_all_reported() {
+    let text = failing_build("unknown-taxonomy");
+    assert_reports(
+        &text,
+        &[
+            "content/ja/care/home.md:5:15: error: life_stages: unknown life stage `end-of-lfe`",
+            "expected: one of healthy, end-of-life (defined in site.yaml)",
+            "help: did you mean `end-of-life`?",
+            "content/ja/care/home.md:6:12: error: audience: unknown audience `residents`",
+            "content/ja/care/home.md:7:12: error: contacts: unknown contact id `houkatsuu`",
+            "help: did you mean `houkatsu`?",
+            "content/ja/care/home.md:8:13: error: scenarios: unknown scenario `living-alon`",
+            "build failed: 4 errors",
+        ],
+    );
+}
+
+#[test]
+fn wrong_types_point_at_the_value() {
+    let text = failing_build("wrong-type");
+    assert_reports(
+        &text,
+        &[
+            "content/ja/care/home.md:4:8: error: order: expected a whole number, found the text `twenty`",
+            "content/ja/care/home.md:5:8: error: draft: expected true or false, found the text `maybe`",
+            "content/ja/care/home.md:6:10: error: updated: expected a date written YYYY-MM-DD, found the text `2026/4/1`",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_order_names_both_files() {
+    let text = failing_build("duplicate-order");
+    assert_reports(
+        &text,
+        &[
+            "content/ja/care/home.md:4:1: error: order: order 10 is also used by content/ja/acp/what-is-acp.md",
+        ],
+    );
+}
+
+#[test]
+fn translation_without_source_chapter() {
+    let text = failing_build("orphan-translation");
+    assert_reports(
+        &text,
+        &[
+            "content/en/care/hom.md:1:1: error: this translation has no source chapter",
+            "expected: content/ja/care/hom.md to exist",
+            "help: did you mean to name it content/en/care/home.md?",
+        ],
+    );
+}
+
+#[test]
+fn links_to_missing_chapters_and_anchors() {
+    let text = failing_build("broken-link");
+    assert_reports(
+        &text,
+        &[
+            "content/ja/acp/what-is-acp.md:15:1: error: broken link: `../care/homes.md` is not a chapter of this guidebook",
+            "help: did you mean `../care/home.md`?",
+            "content/ja/acp/what-is-acp.md:17:1: error: broken link: there is no heading `#visit` in content/ja/care/home.md",
+            "help: did you mean `#visits`?",
+        ],
+    );
+}
+
+#[test]
+fn shift_jis_file_is_named_with_how_to_resave() {
+    let text = failing_build("not-utf8");
+    assert_reports(
+        &text,
+        &[
+            "content/ja/care/home.md:2:8: error: the file is not UTF-8; it looks like Shift_JIS",
+            "Save with Encoding > UTF-8",
+        ],
+    );
+}
+
+#[test]
+fn script_in_a_chapter_is_refused() {
+    let text = failing_build("script");
+    assert_reports(
+        &text,
+        &["content/ja/care/home.md:16:1: error: the chapter contains a <script> element"],
+    );
+}
+
+#[test]
+fn problems_in_several_files_are_reported_together() {
+    let text = failing_build("many-errors");
+    assert_reports(
+        &text,
+        &[
+            "content/en/acp/what-is-acp.md:10:10: error: broken link: there is no heading `#visitz` in content/ja/care/home.md",
+            "content/ja/care/home.md:3:1: error: sumary: unknown key `sumary`",
+            "content/ja/care/home.md:5:15: error: life_stages: unknown life stage `end-of-lfe`",
+            "build failed: 4 errors",
+        ],
+    );
+}
+
+#[test]
+fn bom_and_crlf_build_exactly_like_plain_utf8() {
+    let (_a, plain) = common::build(&fixture("minimal"));
+    let (_b, windows) = common::build(&fixture("bom-crlf"));
+    assert_eq!(read_tree(&plain), read_tree(&windows));
+}
+
+#[test]
+fn soft_breaks_join_in_japanese_and_stay_spaces_in_english() {
+    let (_dir, out) = common::build(&fixture("minimal"));
+    let ja = text_of(
+        &select(
+            &html(&out.join("ja/acp/what-is-acp/index.html")),
+            ".prose p",
+        )[0],
+    );
+    assert!(ja.contains("ケアを家族や医療者"), "{ja}");
+    let en = text_of(
+        &select(
+            &html(&out.join("en/acp/what-is-acp/index.html")),
+            ".prose p",
+        )[0],
+    );
+    assert!(
+        en.contains("family\nand") || en.contains("family and"),
+        "{en}"
+    );
+}
+
+#[test]
+fn links_are_rewritten_to_the_page_in_the_readers_language() {
+    let (_dir, out) = common::build(&fixture("minimal"));
+    for lang in ["ja", "en"] {
+        let document = html(&out.join(format!("{lang}/acp/what-is-acp/index.html")));
+        let hrefs: Vec<&str> = select(&document, ".prose a")
+            .iter()
+            .map(|a| a.value().attr("href").unwrap())
+            .collect();
+        assert_eq!(hrefs, ["../../care/home/#visits"], "{lang}");
+    }
+    // care/home is not translated: the English page exists, in Japanese, with a notice.
+    let document = html(&out.join("en/care/home/index.html"));
+    assert_eq!(
+        select(&document, ".prose")[0].value().attr("lang"),
+        Some("ja")
+    );
+    assert_eq!(
+        text_of(&select(&document, ".notice")[0]),
+        "This page has not been translated yet, so it is shown in Japanese."
+    );
+}
+
+#[test]
+fn a_folder_not_written_by_tebiki_is_never_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    std::fs::create_dir(&out).unwrap();
+    std::fs::write(out.join("report.docx"), "staff work").unwrap();
+    let (code, text) = run_build(&fixture("minimal"), &out);
+    assert_eq!(code, 1);
+    assert!(text.contains("was not written by tebiki"), "{text}");
+    assert_eq!(
+        std::fs::read_to_string(out.join("report.docx")).unwrap(),
+        "staff work"
+    );
+    assert!(!Path::new(&out.join("index.html")).exists());
+}
