@@ -13,34 +13,17 @@ fn main() {
     collect(&root.join("themes"), &mut theme_files);
     out.push_str("pub static THEME_FILES: &[(&str, &[u8])] = &[\n");
     for path in &theme_files {
-        let name = path
-            .strip_prefix(root.join("themes"))
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
-        writeln!(
-            out,
-            "    ({name:?}, include_bytes!({:?})),",
-            path.display().to_string()
-        )
-        .unwrap();
+        let name = path.strip_prefix(root.join("themes")).unwrap().to_string_lossy().replace('\\', "/");
+        writeln!(out, "    ({name:?}, include_bytes!({:?})),", path.display().to_string()).unwrap();
     }
     out.push_str("];\n");
 
     let mut i18n_files = Vec::new();
     collect(&root.join("i18n"), &mut i18n_files);
     out.push_str("pub static I18N_FILES: &[(&str, &str)] = &[\n");
-    for path in i18n_files
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-    {
+    for path in i18n_files.iter().filter(|p| p.extension().is_some_and(|e| e == "yaml")) {
         let code = path.file_stem().unwrap().to_string_lossy();
-        writeln!(
-            out,
-            "    ({code:?}, include_str!({:?})),",
-            path.display().to_string()
-        )
-        .unwrap();
+        writeln!(out, "    ({code:?}, include_str!({:?})),", path.display().to_string()).unwrap();
     }
     out.push_str("];\n");
 

@@ -61,30 +61,18 @@ impl SiteConfig {
         let path = root.join(FILE_NAME);
         if !path.is_file() {
             diagnostics.push(
-                Diagnostic::error(
-                    FILE_NAME,
-                    Position::START,
-                    format!("no {FILE_NAME} in {}", root.display()),
-                )
-                .suggestion("run tebiki in a guidebook folder, or name one with --root DIR"),
+                Diagnostic::error(FILE_NAME, Position::START, format!("no {FILE_NAME} in {}", root.display()))
+                    .suggestion("run tebiki in a guidebook folder, or name one with --root DIR"),
             );
             return None;
         }
-        let file = SourceFile::read(root, &path)
-            .map_err(|d| diagnostics.push(d))
-            .ok()?;
+        let file = SourceFile::read(root, &path).map_err(|d| diagnostics.push(d)).ok()?;
         let mut config: SiteConfig = match serde_yaml::from_str(&file.text) {
             Ok(config) => config,
             Err(error) => {
-                let position = error
-                    .location()
-                    .map_or(Position::START, |l| Position::new(l.line(), l.column()));
+                let position = error.location().map_or(Position::START, |l| Position::new(l.line(), l.column()));
                 let message = error.to_string();
-                let message = message
-                    .split(" at line ")
-                    .next()
-                    .unwrap_or(&message)
-                    .to_string();
+                let message = message.split(" at line ").next().unwrap_or(&message).to_string();
                 diagnostics.push(
                     Diagnostic::error(&file.name, position, message)
                         .suggestion("see the site.yaml reference in README.md")
@@ -105,21 +93,13 @@ impl SiteConfig {
     fn problems(&self, file: &SourceFile) -> Vec<Diagnostic> {
         let locator = Locator::new(&file.text, 1);
         let error = |position: Position, field: &str, message: String| {
-            Diagnostic::error(&file.name, position, message)
-                .field(field)
-                .with_source(&file.text)
+            Diagnostic::error(&file.name, position, message).field(field).with_source(&file.text)
         };
         let mut problems = Vec::new();
         if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
             problems.push(
-                error(
-                    locator.key("base_url"),
-                    "base_url",
-                    format!("`{}` is not an absolute URL", self.base_url),
-                )
-                .expected(
-                    "the address the site is published at, e.g. https://www.city.example.jp/guide/",
-                ),
+                error(locator.key("base_url"), "base_url", format!("`{}` is not an absolute URL", self.base_url))
+                    .expected("the address the site is published at, e.g. https://www.city.example.jp/guide/"),
             );
         }
         let sources: Vec<&Language> = self.languages.iter().filter(|l| l.source).collect();
@@ -142,10 +122,7 @@ impl SiteConfig {
                     error(
                         position,
                         "languages.code",
-                        format!(
-                            "`{}` cannot be used as a folder name in URLs",
-                            language.code
-                        ),
+                        format!("`{}` cannot be used as a folder name in URLs", language.code),
                     )
                     .expected("lowercase letters, digits and `-`, e.g. ja, en, ja-easy"),
                 );
@@ -158,11 +135,9 @@ impl SiteConfig {
                 ));
             }
         }
-        for (field, keys) in [
-            ("life_stages", &self.life_stages),
-            ("scenarios", &self.scenarios),
-            ("audiences", &self.audiences),
-        ] {
+        for (field, keys) in
+            [("life_stages", &self.life_stages), ("scenarios", &self.scenarios), ("audiences", &self.audiences)]
+        {
             let mut seen = BTreeSet::new();
             for key in keys {
                 let position = locator.value(field, key);
@@ -181,10 +156,7 @@ impl SiteConfig {
     }
 
     pub fn source_language(&self) -> &Language {
-        self.languages
-            .iter()
-            .find(|l| l.source)
-            .expect("validated: one source language")
+        self.languages.iter().find(|l| l.source).expect("validated: one source language")
     }
 
     pub fn language(&self, code: &str) -> Option<&Language> {
@@ -195,8 +167,6 @@ impl SiteConfig {
 /// Keys and language codes become URL segments and CSS classes: keep them plain.
 pub fn is_key(key: &str) -> bool {
     !key.is_empty()
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !key.starts_with('-')
 }

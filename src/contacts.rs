@@ -24,10 +24,9 @@ impl Localized {
     pub fn get<'a>(&'a self, lang: &'a str, source: &'a str) -> Option<(&'a str, &'a str)> {
         match self {
             Localized::Same(text) => Some((text, lang)),
-            Localized::PerLanguage(texts) => texts
-                .get(lang)
-                .map(|t| (t.as_str(), lang))
-                .or_else(|| texts.get(source).map(|t| (t.as_str(), source))),
+            Localized::PerLanguage(texts) => {
+                texts.get(lang).map(|t| (t.as_str(), lang)).or_else(|| texts.get(source).map(|t| (t.as_str(), source)))
+            }
         }
     }
 
@@ -53,10 +52,7 @@ impl Contact {
     /// A `tel:` URI for the phone number: digits and a leading `+` only.
     pub fn tel_uri(&self) -> Option<String> {
         let phone = self.phone.as_ref()?;
-        let dialable: String = phone
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
-            .collect();
+        let dialable: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
         (!dialable.is_empty()).then(|| format!("tel:{dialable}"))
     }
 }
@@ -68,12 +64,7 @@ pub struct Contacts {
 
 impl Contacts {
     /// Reads `data/contacts.yaml` if there is one; an absent file means no contacts.
-    pub fn load(
-        root: &Path,
-        language_codes: &[&str],
-        source: &str,
-        diagnostics: &Diagnostics,
-    ) -> Contacts {
+    pub fn load(root: &Path, language_codes: &[&str], source: &str, diagnostics: &Diagnostics) -> Contacts {
         let path = root.join(FILE_NAME);
         if !path.is_file() {
             return Contacts::default();
@@ -84,15 +75,9 @@ impl Contacts {
         let by_id: BTreeMap<String, Contact> = match serde_yaml::from_str::<Option<_>>(&file.text) {
             Ok(parsed) => parsed.unwrap_or_default(),
             Err(error) => {
-                let position = error
-                    .location()
-                    .map_or(Position::START, |l| Position::new(l.line(), l.column()));
+                let position = error.location().map_or(Position::START, |l| Position::new(l.line(), l.column()));
                 let message = error.to_string();
-                let message = message
-                    .split(" at line ")
-                    .next()
-                    .unwrap_or(&message)
-                    .to_string();
+                let message = message.split(" at line ").next().unwrap_or(&message).to_string();
                 diagnostics.push(
                     Diagnostic::error(&file.name, position, message)
                         .expected("desk ids, each with name, phone, hours and description")
@@ -104,39 +89,25 @@ impl Contacts {
         };
         let locator = Locator::new(&file.text, 1);
         for (id, contact) in &by_id {
-            let texts = [
-                Some(&contact.name),
-                contact.hours.as_ref(),
-                contact.description.as_ref(),
-            ];
+            let texts = [Some(&contact.name), contact.hours.as_ref(), contact.description.as_ref()];
             for code in texts.into_iter().flatten().flat_map(Localized::languages) {
                 if !language_codes.contains(&code) {
                     let position = locator.anywhere(&format!("{code}:"), locator.key(id));
                     diagnostics.push(
-                        Diagnostic::error(
-                            &file.name,
-                            position,
-                            format!("`{code}` is not a language of this site"),
-                        )
-                        .field(id.as_str())
-                        .expected(format!("one of {}", language_codes.join(", ")))
-                        .maybe_suggestion(did_you_mean(code, language_codes.iter().copied()))
-                        .with_source(&file.text),
+                        Diagnostic::error(&file.name, position, format!("`{code}` is not a language of this site"))
+                            .field(id.as_str())
+                            .expected(format!("one of {}", language_codes.join(", ")))
+                            .maybe_suggestion(did_you_mean(code, language_codes.iter().copied()))
+                            .with_source(&file.text),
                     );
                 }
             }
             if contact.name.get(source, source).is_none() {
                 diagnostics.push(
-                    Diagnostic::error(
-                        &file.name,
-                        locator.key(id),
-                        format!("contact `{id}` has no name in `{source}`"),
-                    )
-                    .field("name")
-                    .suggestion(format!(
-                        "add `{source}:` under name, the text shown when no translation exists"
-                    ))
-                    .with_source(&file.text),
+                    Diagnostic::error(&file.name, locator.key(id), format!("contact `{id}` has no name in `{source}`"))
+                        .field("name")
+                        .suggestion(format!("add `{source}:` under name, the text shown when no translation exists"))
+                        .with_source(&file.text),
                 );
             }
         }

@@ -60,15 +60,8 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(
-        file: impl Into<String>,
-        position: Position,
-        message: impl Into<String>,
-    ) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(file, position, message)
-        }
+    pub fn warning(file: impl Into<String>, position: Position, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, position, message) }
     }
 
     pub fn field(mut self, field: impl Into<String>) -> Self {
@@ -164,25 +157,15 @@ impl Diagnostics {
     }
 
     pub fn push(&self, diagnostic: Diagnostic) {
-        self.items
-            .lock()
-            .expect("diagnostics lock")
-            .push(diagnostic);
+        self.items.lock().expect("diagnostics lock").push(diagnostic);
     }
 
     pub fn extend(&self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
-        self.items
-            .lock()
-            .expect("diagnostics lock")
-            .extend(diagnostics);
+        self.items.lock().expect("diagnostics lock").extend(diagnostics);
     }
 
     pub fn has_errors(&self) -> bool {
-        self.items
-            .lock()
-            .expect("diagnostics lock")
-            .iter()
-            .any(Diagnostic::is_error)
+        self.items.lock().expect("diagnostics lock").iter().any(Diagnostic::is_error)
     }
 
     /// All diagnostics in a stable order: by file, then position, then text, so that the
@@ -190,8 +173,7 @@ impl Diagnostics {
     pub fn into_sorted(self) -> Vec<Diagnostic> {
         let mut items = self.items.into_inner().expect("diagnostics lock");
         items.sort_by(|a, b| {
-            (&a.file, a.position, a.severity, &a.message)
-                .cmp(&(&b.file, b.position, b.severity, &b.message))
+            (&a.file, a.position, a.severity, &a.message).cmp(&(&b.file, b.position, b.severity, &b.message))
         });
         items.dedup();
         items
@@ -200,18 +182,12 @@ impl Diagnostics {
 
 /// Path of `path` relative to `root`, with forward slashes, for messages.
 pub fn display_path(root: &Path, path: &Path) -> String {
-    let relative: PathBuf = path
-        .strip_prefix(root)
-        .map(Path::to_path_buf)
-        .unwrap_or_else(|_| path.to_path_buf());
+    let relative: PathBuf = path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf());
     relative.to_string_lossy().replace('\\', "/")
 }
 
 /// "did you mean `x`?" for a mistyped key, or None when nothing is close enough.
-pub fn did_you_mean<'a>(
-    typed: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<String> {
+pub fn did_you_mean<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     closest(typed, candidates).map(|best| format!("did you mean `{best}`?"))
 }
 
@@ -220,12 +196,7 @@ pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -
     let typed_lower = typed.to_lowercase();
     candidates
         .into_iter()
-        .map(|candidate| {
-            (
-                strsim::damerau_levenshtein(&typed_lower, &candidate.to_lowercase()),
-                candidate,
-            )
-        })
+        .map(|candidate| (strsim::damerau_levenshtein(&typed_lower, &candidate.to_lowercase()), candidate))
         .filter(|(distance, candidate)| {
             let longest = typed.chars().count().max(candidate.chars().count());
             *distance <= (longest / 3).max(1)
@@ -241,29 +212,20 @@ mod tests {
     #[test]
     fn suggests_the_nearest_key() {
         let stages = ["healthy", "frail", "needs-care", "hospital", "end-of-life"];
-        assert_eq!(
-            did_you_mean("end-of-lfe", stages).as_deref(),
-            Some("did you mean `end-of-life`?")
-        );
+        assert_eq!(did_you_mean("end-of-lfe", stages).as_deref(), Some("did you mean `end-of-life`?"));
         assert_eq!(did_you_mean("banana", stages), None);
     }
 
     #[test]
     fn message_names_file_line_column_field_and_help() {
         let source = "---\nlife_stages: [end-of-lfe]\n---\n";
-        let d = Diagnostic::error(
-            "content/ja/a.md",
-            Position::new(2, 15),
-            "unknown life stage `end-of-lfe`",
-        )
-        .field("life_stages")
-        .expected("one of healthy, end-of-life")
-        .suggestion("did you mean `end-of-life`?")
-        .with_source(source);
+        let d = Diagnostic::error("content/ja/a.md", Position::new(2, 15), "unknown life stage `end-of-lfe`")
+            .field("life_stages")
+            .expected("one of healthy, end-of-life")
+            .suggestion("did you mean `end-of-life`?")
+            .with_source(source);
         let text = d.to_string();
-        assert!(text.starts_with(
-            "content/ja/a.md:2:15: error: life_stages: unknown life stage `end-of-lfe`\n"
-        ));
+        assert!(text.starts_with("content/ja/a.md:2:15: error: life_stages: unknown life stage `end-of-lfe`\n"));
         assert!(text.contains("  2 | life_stages: [end-of-lfe]\n"));
         assert!(text.contains("    |               ^\n"));
         assert!(text.contains("help: did you mean `end-of-life`?"));

@@ -4,10 +4,7 @@ include!(concat!(env!("OUT_DIR"), "/embedded_files.rs"));
 
 /// The built-in theme strings for a language code, if there are any.
 pub fn i18n(code: &str) -> Option<&'static str> {
-    I18N_FILES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .map(|(_, text)| *text)
+    I18N_FILES.iter().find(|(c, _)| *c == code).map(|(_, text)| *text)
 }
 
 /// The files of a built-in theme, as paths relative to the theme folder.

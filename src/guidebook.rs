@@ -71,11 +71,7 @@ impl Guidebook {
     /// Whether `relative` exists as an asset of `lang`, or of the source language (assets
     /// fall back like chapters).
     pub fn asset_exists(&self, lang: &str, relative: &str) -> bool {
-        [lang, self.source_code()].iter().any(|l| {
-            self.assets
-                .get(*l)
-                .is_some_and(|a| a.contains_key(relative))
-        })
+        [lang, self.source_code()].iter().any(|l| self.assets.get(*l).is_some_and(|a| a.contains_key(relative)))
     }
 }
 
@@ -103,33 +99,26 @@ pub fn assemble(
     }
     if !front_pages.contains_key(&source) {
         diagnostics.push(
-            Diagnostic::error(format!("content/{source}/_index.md"), Position::START, "the guidebook has no front page")
-                .expected("content/<source language>/_index.md with a title, a summary and an introduction")
-                .suggestion("create it with\n    ---\n    title: …\n    summary: …\n    ---\n    (introduction)"),
+            Diagnostic::error(
+                format!("content/{source}/_index.md"),
+                Position::START,
+                "the guidebook has no front page",
+            )
+            .expected("content/<source language>/_index.md with a title, a summary and an introduction")
+            .suggestion("create it with\n    ---\n    title: …\n    summary: …\n    ---\n    (introduction)"),
         );
     }
 
-    let drafts: BTreeSet<String> = sources
-        .iter()
-        .filter(|p| p.front.draft)
-        .map(|p| p.slug.clone())
-        .collect();
+    let drafts: BTreeSet<String> = sources.iter().filter(|p| p.front.draft).map(|p| p.slug.clone()).collect();
     sources.retain(|p| !p.front.draft);
     sources.sort_by(|a, b| (a.front.order, &a.slug).cmp(&(b.front.order, &b.slug)));
     check_unique_order(&sources, diagnostics);
 
     let mut chapters: Vec<Chapter> = sources
         .into_iter()
-        .map(|page| Chapter {
-            slug: page.slug.clone(),
-            versions: BTreeMap::from([(source.clone(), page)]),
-        })
+        .map(|page| Chapter { slug: page.slug.clone(), versions: BTreeMap::from([(source.clone(), page)]) })
         .collect();
-    let index: HashMap<String, usize> = chapters
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (c.slug.clone(), i))
-        .collect();
+    let index: HashMap<String, usize> = chapters.iter().enumerate().map(|(i, c)| (c.slug.clone(), i)).collect();
     for page in translations {
         match index.get(&page.slug) {
             Some(&i) => {
@@ -138,24 +127,14 @@ pub fn assemble(
                     chapters[i].versions.insert(page.lang.clone(), page);
                 }
             }
-            None if drafts.contains(&page.slug)
-                || content
-                    .unreadable
-                    .contains(&format!("{source}/{}", page.slug)) => {}
-            None => diagnostics.push(orphan_translation(
-                &page,
-                &source,
-                chapters.iter().map(|c| c.slug.as_str()),
-            )),
+            None if drafts.contains(&page.slug) || content.unreadable.contains(&format!("{source}/{}", page.slug)) => {}
+            None => diagnostics.push(orphan_translation(&page, &source, chapters.iter().map(|c| c.slug.as_str()))),
         }
     }
 
     let mut assets: BTreeMap<String, BTreeMap<String, Asset>> = BTreeMap::new();
     for asset in content.assets {
-        assets
-            .entry(asset.lang.clone())
-            .or_default()
-            .insert(asset.relative.clone(), asset);
+        assets.entry(asset.lang.clone()).or_default().insert(asset.relative.clone(), asset);
     }
     // Problems in single files do not stop here: the guidebook is still assembled so that
     // links can be checked too, and every problem is reported in one run.
@@ -163,17 +142,7 @@ pub fn assemble(
         return None;
     }
     let unreadable = content.unreadable;
-    Some(Guidebook {
-        config,
-        contacts,
-        i18n,
-        chapters,
-        index,
-        drafts,
-        unreadable,
-        front_pages,
-        assets,
-    })
+    Some(Guidebook { config, contacts, i18n, chapters, index, drafts, unreadable, front_pages, assets })
 }
 
 /// Two chapters with the same `order` would have no defined reading order.
@@ -181,18 +150,17 @@ fn check_unique_order(sorted: &[Page], diagnostics: &Diagnostics) {
     for pair in sorted.windows(2) {
         let (first, second) = (&pair[0], &pair[1]);
         if first.front.order.is_some() && first.front.order == second.front.order {
-            let position = second
-                .front
-                .positions
-                .get("order")
-                .copied()
-                .unwrap_or(Position::START);
+            let position = second.front.positions.get("order").copied().unwrap_or(Position::START);
             diagnostics.push(
-                Diagnostic::error(&second.file.name, position, format!("order {} is also used by {}", second.front.order.unwrap_or_default(), first.file.name))
-                    .field("order")
-                    .expected("a different number for each chapter of a language")
-                    .suggestion("pick a free number; leaving gaps (10, 20, 30 …) makes it easy to insert chapters later")
-                    .with_source(&second.file.text),
+                Diagnostic::error(
+                    &second.file.name,
+                    position,
+                    format!("order {} is also used by {}", second.front.order.unwrap_or_default(), first.file.name),
+                )
+                .field("order")
+                .expected("a different number for each chapter of a language")
+                .suggestion("pick a free number; leaving gaps (10, 20, 30 …) makes it easy to insert chapters later")
+                .with_source(&second.file.text),
             );
         }
     }
@@ -219,39 +187,22 @@ fn check_inherited(source: &Page, translation: &Page, diagnostics: &Diagnostics)
                     format!("`{key}` differs from {}", source.file.name),
                 )
                 .field(key)
-                .expected(format!(
-                    "the source chapter to decide `{key}` for every language"
-                ))
-                .suggestion(format!(
-                    "remove `{key}` from the translation, or change it in {}",
-                    source.file.name
-                ))
+                .expected(format!("the source chapter to decide `{key}` for every language"))
+                .suggestion(format!("remove `{key}` from the translation, or change it in {}", source.file.name))
                 .with_source(&translation.file.text),
             );
         }
     }
 }
 
-fn orphan_translation<'a>(
-    page: &Page,
-    source: &str,
-    slugs: impl Iterator<Item = &'a str>,
-) -> Diagnostic {
+fn orphan_translation<'a>(page: &Page, source: &str, slugs: impl Iterator<Item = &'a str>) -> Diagnostic {
     let expected_path = format!("content/{source}/{}.md", page.slug);
     let slugs: Vec<&str> = slugs.collect();
     let hint = match closest(&page.slug, slugs.iter().copied()) {
         Some(near) => format!("did you mean to name it content/{}/{near}.md?", page.lang),
-        None => format!(
-            "write the chapter in {expected_path} first, or rename this file to match an existing chapter"
-        ),
+        None => format!("write the chapter in {expected_path} first, or rename this file to match an existing chapter"),
     };
-    Diagnostic::error(
-        &page.file.name,
-        Position::START,
-        "this translation has no source chapter",
-    )
-    .expected(format!(
-        "{expected_path} to exist (a translation has the same path as its source)"
-    ))
-    .suggestion(hint)
+    Diagnostic::error(&page.file.name, Position::START, "this translation has no source chapter")
+        .expected(format!("{expected_path} to exist (a translation has the same path as its source)"))
+        .suggestion(hint)
 }

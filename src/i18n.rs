@@ -28,11 +28,7 @@ impl I18n {
         for language in &config.languages {
             let mut strings = Strings::new();
             if let Some(text) = crate::embedded::i18n(&language.code) {
-                flatten(
-                    "",
-                    &serde_yaml::from_str(text).expect("built-in i18n is valid YAML"),
-                    &mut strings,
-                );
+                flatten("", &serde_yaml::from_str(text).expect("built-in i18n is valid YAML"), &mut strings);
             }
             let path = root.join("i18n").join(format!("{}.yaml", language.code));
             if path.is_file() {
@@ -46,24 +42,24 @@ impl I18n {
         check_taxonomy_labels(config, &source_strings, diagnostics);
         for language in &config.languages {
             let strings = by_language.get_mut(&language.code).expect("inserted above");
-            let missing: Vec<&String> = source_strings
-                .keys()
-                .filter(|k| !strings.contains_key(*k))
-                .collect();
+            let missing: Vec<&String> = source_strings.keys().filter(|k| !strings.contains_key(*k)).collect();
             if !missing.is_empty() && language.code != source {
-                let names: Vec<&str> = missing.iter().take(8).map(|k| k.as_str()).collect();
-                let more = if missing.len() > 8 {
-                    format!(" and {} more", missing.len() - 8)
+                let file = format!("i18n/{}.yaml", language.code);
+                let message = if strings.is_empty() {
+                    format!("there is no {file}: all {} theme strings are shown in `{source}`", missing.len())
                 } else {
-                    String::new()
+                    let names: Vec<&str> = missing.iter().take(8).map(|k| k.as_str()).collect();
+                    let more =
+                        if missing.len() > 8 { format!(" and {} more", missing.len() - 8) } else { String::new() };
+                    format!(
+                        "{} theme strings are not translated and are shown in `{source}`: {}{more}",
+                        missing.len(),
+                        names.join(", ")
+                    )
                 };
                 diagnostics.push(
-                    Diagnostic::warning(
-                        format!("i18n/{}.yaml", language.code),
-                        Position::START,
-                        format!("{} theme strings are not translated and are shown in `{source}`: {}{more}", missing.len(), names.join(", ")),
-                    )
-                    .suggestion(format!("copy these keys from i18n/{source}.yaml and translate them")),
+                    Diagnostic::warning(file, Position::START, message)
+                        .suggestion(format!("copy the keys from i18n/{source}.yaml and translate them")),
                 );
                 for key in missing {
                     strings.insert(key.clone(), source_strings[key].clone());
@@ -80,26 +76,16 @@ impl I18n {
 
     /// One string, or the key itself (so a missing label is visible rather than blank).
     pub fn get(&self, lang: &str, key: &str) -> String {
-        self.by_language
-            .get(lang)
-            .and_then(|s| s.get(key))
-            .map_or_else(|| key.to_string(), String::clone)
+        self.by_language.get(lang).and_then(|s| s.get(key)).map_or_else(|| key.to_string(), String::clone)
     }
 
     /// A `YYYY-MM-DD` date written the way the language writes dates, from its
     /// `date_format` (with {y} {m} {d} {month}) and `months` strings.
     pub fn format_date(&self, lang: &str, iso: &str) -> String {
         let mut parts = iso.splitn(3, '-').map(|p| p.parse::<u32>().unwrap_or(0));
-        let (y, m, d) = (
-            parts.next().unwrap_or(0),
-            parts.next().unwrap_or(0),
-            parts.next().unwrap_or(0),
-        );
+        let (y, m, d) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0), parts.next().unwrap_or(0));
         let months = self.get(lang, "months");
-        let month = months
-            .split_whitespace()
-            .nth(m.saturating_sub(1) as usize)
-            .unwrap_or("");
+        let month = months.split_whitespace().nth(m.saturating_sub(1) as usize).unwrap_or("");
         self.get(lang, "date_format")
             .replace("{y}", &y.to_string())
             .replace("{m}", &m.to_string())
@@ -109,12 +95,9 @@ impl I18n {
 }
 
 fn read_strings(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<Strings> {
-    let file = SourceFile::read(root, path)
-        .map_err(|d| diagnostics.push(d))
-        .ok()?;
-    let value = crate::yaml::parse(&file.name, &file.text, 1)
-        .map_err(|d| diagnostics.push(d.with_source(&file.text)))
-        .ok()?;
+    let file = SourceFile::read(root, path).map_err(|d| diagnostics.push(d)).ok()?;
+    let value =
+        crate::yaml::parse(&file.name, &file.text, 1).map_err(|d| diagnostics.push(d.with_source(&file.text))).ok()?;
     if !matches!(value, Value::Mapping(_) | Value::Null) {
         diagnostics.push(
             Diagnostic::error(&file.name, Position::START, "expected `key: text` lines")
@@ -133,11 +116,7 @@ fn flatten(prefix: &str, value: &Value, out: &mut Strings) {
     match value {
         Value::Mapping(mapping) => {
             for (key, value) in crate::yaml::keys(mapping) {
-                let key = if prefix.is_empty() {
-                    key
-                } else {
-                    format!("{prefix}.{key}")
-                };
+                let key = if prefix.is_empty() { key } else { format!("{prefix}.{key}") };
                 flatten(&key, value, out);
             }
         }
@@ -157,28 +136,19 @@ fn flatten(prefix: &str, value: &Value, out: &mut Strings) {
 /// Every life stage, scenario and audience in site.yaml needs a label in the source language.
 fn check_taxonomy_labels(config: &SiteConfig, source_strings: &Strings, diagnostics: &Diagnostics) {
     let source = &config.source_language().code;
-    let groups = [
-        ("life_stages", &config.life_stages),
-        ("scenarios", &config.scenarios),
-        ("audiences", &config.audiences),
-    ];
+    let groups =
+        [("life_stages", &config.life_stages), ("scenarios", &config.scenarios), ("audiences", &config.audiences)];
     for (group, keys) in groups {
         for key in keys {
             let label = format!("{group}.{key}.label");
             if !source_strings.contains_key(&label) {
                 diagnostics.push(
-                    Diagnostic::error(
-                        format!("i18n/{source}.yaml"),
-                        Position::START,
-                        format!("no label for `{key}`"),
-                    )
-                    .field(label.clone())
-                    .expected(format!(
-                        "the words readers see for `{key}`, defined in site.yaml under {group}"
-                    ))
-                    .suggestion(format!(
-                        "add\n    {group}:\n      {key}:\n        label: …\n        description: …"
-                    )),
+                    Diagnostic::error(format!("i18n/{source}.yaml"), Position::START, format!("no label for `{key}`"))
+                        .field(label.clone())
+                        .expected(format!("the words readers see for `{key}`, defined in site.yaml under {group}"))
+                        .suggestion(format!(
+                            "add\n    {group}:\n      {key}:\n        label: …\n        description: …"
+                        )),
                 );
             }
         }
@@ -191,29 +161,20 @@ mod tests {
 
     #[test]
     fn nested_keys_are_flattened_with_dots() {
-        let value: Value =
-            serde_yaml::from_str("a: x\nlife_stages:\n  healthy:\n    label: 元気\n").unwrap();
+        let value: Value = serde_yaml::from_str("a: x\nlife_stages:\n  healthy:\n    label: 元気\n").unwrap();
         let mut out = Strings::new();
         flatten("", &value, &mut out);
-        assert_eq!(
-            out.get("life_stages.healthy.label").map(String::as_str),
-            Some("元気")
-        );
+        assert_eq!(out.get("life_stages.healthy.label").map(String::as_str), Some("元気"));
         assert_eq!(out.get("a").map(String::as_str), Some("x"));
     }
 
     #[test]
     fn dates_follow_the_language_pattern() {
         let mut i18n = I18n::default();
-        let ja: Strings = [("date_format", "{y}年{m}月{d}日")]
+        let ja: Strings = [("date_format", "{y}年{m}月{d}日")].map(|(k, v)| (k.into(), v.into())).into();
+        let en: Strings = [("date_format", "{d} {month} {y}"), ("months", "January February March April")]
             .map(|(k, v)| (k.into(), v.into()))
             .into();
-        let en: Strings = [
-            ("date_format", "{d} {month} {y}"),
-            ("months", "January February March April"),
-        ]
-        .map(|(k, v)| (k.into(), v.into()))
-        .into();
         i18n.by_language.insert("ja".into(), ja);
         i18n.by_language.insert("en".into(), en);
         assert_eq!(i18n.format_date("ja", "2026-04-01"), "2026年4月1日");

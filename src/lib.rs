@@ -71,13 +71,7 @@ pub fn load(root: &Path) -> Result<(Guidebook, Theme, Vec<Diagnostic>), Vec<Diag
         contacts: contacts.ids().collect(),
     };
     let content = content::load(root, &config, &vocabulary, &diagnostics);
-    let guidebook = guidebook::assemble(
-        config.clone(),
-        contacts.clone(),
-        i18n,
-        content,
-        &diagnostics,
-    );
+    let guidebook = guidebook::assemble(config.clone(), contacts.clone(), i18n, content, &diagnostics);
     if let Some(guidebook) = &guidebook {
         links::check_all(guidebook, &diagnostics);
     }
@@ -99,15 +93,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         all.extend(diagnostics.into_sorted());
         return Err(all);
     }
-    let output_error = |message: String| {
-        vec![Diagnostic::error(
-            options.out.display().to_string(),
-            Position::START,
-            message,
-        )]
-    };
-    let staging =
-        output::Staging::create(&options.out, &options.root).map_err(|e| output_error(e.0))?;
+    let output_error =
+        |message: String| vec![Diagnostic::error(options.out.display().to_string(), Position::START, message)];
+    let staging = output::Staging::create(&options.out, &options.root).map_err(|e| output_error(e.0))?;
     let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
     files
         .par_iter()
@@ -116,21 +104,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let mut bytes: u64 = files.iter().map(|f| f.bytes.len() as u64).sum();
     let mut copied = 0;
     for (relative, path) in assets_to_publish(&guidebook) {
-        staging
-            .copy(&relative, path)
-            .map_err(|e| output_error(format!("cannot copy {}: {e}", path.display())))?;
+        staging.copy(&relative, path).map_err(|e| output_error(format!("cannot copy {}: {e}", path.display())))?;
         bytes += std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
         copied += 1;
     }
-    staging
-        .commit()
-        .map_err(|e| output_error(format!("cannot move the new site into place: {e}")))?;
-    Ok(BuildReport {
-        pages,
-        files: files.len() + copied,
-        bytes,
-        warnings,
-    })
+    staging.commit().map_err(|e| output_error(format!("cannot move the new site into place: {e}")))?;
+    Ok(BuildReport { pages, files: files.len() + copied, bytes, warnings })
 }
 
 /// Every language gets its own assets, plus the source language's where it has none of the
@@ -144,35 +123,23 @@ fn assets_to_publish(guidebook: &Guidebook) -> Vec<(String, &Path)> {
         let mut seen = std::collections::BTreeSet::new();
         for asset in own.into_iter().chain(fallback).flat_map(|a| a.values()) {
             if seen.insert(asset.relative.as_str()) {
-                out.push((
-                    format!("{}/{}", language.code, asset.relative),
-                    asset.path.as_path(),
-                ));
+                out.push((format!("{}/{}", language.code, asset.relative), asset.path.as_path()));
             }
         }
     }
     out
 }
 
-fn check_default_contacts(
-    root: &Path,
-    config: &SiteConfig,
-    contacts: &Contacts,
-    diagnostics: &Diagnostics,
-) {
+fn check_default_contacts(root: &Path, config: &SiteConfig, contacts: &Contacts, diagnostics: &Diagnostics) {
     let text = std::fs::read_to_string(root.join(config::FILE_NAME)).unwrap_or_default();
     for id in &config.default_contacts {
         if contacts.get(id).is_none() {
             let position = yaml::Locator::new(&text, 1).value("default_contacts", id);
             diagnostics.push(
-                Diagnostic::error(
-                    config::FILE_NAME,
-                    position,
-                    format!("unknown contact id `{id}`"),
-                )
-                .field("default_contacts")
-                .expected(format!("an id defined in {}", contacts::FILE_NAME))
-                .maybe_suggestion(did_you_mean(id, contacts.ids())),
+                Diagnostic::error(config::FILE_NAME, position, format!("unknown contact id `{id}`"))
+                    .field("default_contacts")
+                    .expected(format!("an id defined in {}", contacts::FILE_NAME))
+                    .maybe_suggestion(did_you_mean(id, contacts.ids())),
             );
         }
     }

@@ -20,19 +20,11 @@ pub struct Broken {
 }
 
 fn broken(message: impl Into<String>, suggestion: Option<String>) -> Broken {
-    Broken {
-        message: message.into(),
-        suggestion,
-    }
+    Broken { message: message.into(), suggestion }
 }
 
 /// The URL that `dest`, written in `page`, points to for a reader of `lang`.
-pub fn resolve(
-    guidebook: &Guidebook,
-    page: &Page,
-    lang: &str,
-    dest: &str,
-) -> Result<String, Broken> {
+pub fn resolve(guidebook: &Guidebook, page: &Page, lang: &str, dest: &str) -> Result<String, Broken> {
     if dest.is_empty() {
         return Err(broken(
             "the link has no address",
@@ -71,44 +63,27 @@ pub fn resolve(
     let fragment = anchor.map(|a| format!("#{a}")).unwrap_or_default();
 
     let Some(slug) = target.strip_suffix(".md") else {
-        if target.ends_with('/')
-            || target.is_empty()
-            || guidebook.chapter(target.trim_end_matches('/')).is_some()
-        {
+        if target.ends_with('/') || target.is_empty() || guidebook.chapter(target.trim_end_matches('/')).is_some() {
             return Err(broken(
                 format!("`{dest}` is a folder or page, not a file"),
-                Some(format!(
-                    "link to the chapter's file: {}.md",
-                    path.trim_end_matches('/')
-                )),
+                Some(format!("link to the chapter's file: {}.md", path.trim_end_matches('/'))),
             ));
         }
         return if guidebook.asset_exists(&page.lang, &target) {
             Ok(format!("{up}{target}"))
         } else {
-            Err(broken(
-                format!(
-                    "`{dest}` does not exist (looked for content/{}/{target})",
-                    page.lang
-                ),
-                None,
-            ))
+            Err(broken(format!("`{dest}` does not exist (looked for content/{}/{target})", page.lang), None))
         };
     };
     if slug == "_index" {
         let (front, _) = guidebook.front_page(lang);
         return match anchor {
-            Some(a) if !front.body.has_heading_id(a) => {
-                Err(missing_anchor(a, "the front page", front))
-            }
+            Some(a) if !front.body.has_heading_id(a) => Err(missing_anchor(a, "the front page", front)),
             _ => Ok(format!("{up}{fragment}")),
         };
     }
     let Some(chapter) = guidebook.chapter(slug) else {
-        if guidebook
-            .unreadable
-            .contains(&format!("{}/{slug}", page.lang))
-        {
+        if guidebook.unreadable.contains(&format!("{}/{slug}", page.lang)) {
             return Ok(format!("{up}{slug}/{fragment}")); // reported already as unreadable
         }
         if guidebook.drafts.contains(slug) {
@@ -119,10 +94,7 @@ pub fn resolve(
         }
         let hint = closest(slug, guidebook.chapters.iter().map(|c| c.slug.as_str()))
             .map(|near| format!("did you mean `{}`?", relative_to(base, near)));
-        return Err(broken(
-            format!("`{dest}` is not a chapter of this guidebook"),
-            hint,
-        ));
+        return Err(broken(format!("`{dest}` is not a chapter of this guidebook"), hint));
     };
     if let Some(anchor) = anchor {
         let (target_page, _) = chapter.in_language(lang, guidebook.source_code());
@@ -135,19 +107,10 @@ pub fn resolve(
 
 fn missing_anchor(anchor: &str, place: &str, target: &Page) -> Broken {
     let ids: Vec<&str> = target.body.headings.iter().map(|h| h.id.as_str()).collect();
-    let hint = closest(anchor, ids.iter().copied())
-        .map(|near| format!("did you mean `#{near}`?"))
-        .or_else(|| {
-            (!ids.is_empty()).then(|| {
-                format!(
-                    "headings there: {}",
-                    ids.iter()
-                        .map(|i| format!("#{i}"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            })
-        });
+    let hint = closest(anchor, ids.iter().copied()).map(|near| format!("did you mean `#{near}`?")).or_else(|| {
+        (!ids.is_empty())
+            .then(|| format!("headings there: {}", ids.iter().map(|i| format!("#{i}")).collect::<Vec<_>>().join(", ")))
+    });
     broken(format!("there is no heading `#{anchor}` in {place}"), hint)
 }
 
@@ -156,20 +119,14 @@ fn is_external(dest: &str) -> bool {
     dest.starts_with("//")
         || dest.split_once(':').is_some_and(|(scheme, _)| {
             !scheme.is_empty()
-                && scheme
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+                && scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
                 && !scheme.contains('/')
         })
 }
 
 /// Folders between the page and its language root: `acp/what-is-acp` is two deep.
 pub fn depth(page: &Page) -> usize {
-    if page.is_front_page() {
-        0
-    } else {
-        page.slug.split('/').count()
-    }
+    if page.is_front_page() { 0 } else { page.slug.split('/').count() }
 }
 
 /// Joins a relative path to a folder and resolves `.` and `..`; None if it climbs out.
@@ -197,12 +154,7 @@ fn relative_to(base: &str, slug: &str) -> String {
 /// Checks every link of every page as shown in every language.
 pub fn check_all(guidebook: &Guidebook, diagnostics: &Diagnostics) {
     let source = guidebook.source_code();
-    let languages: Vec<&str> = guidebook
-        .config
-        .languages
-        .iter()
-        .map(|l| l.code.as_str())
-        .collect();
+    let languages: Vec<&str> = guidebook.config.languages.iter().map(|l| l.code.as_str()).collect();
     languages.par_iter().for_each(|&lang| {
         let pages = guidebook
             .chapters
@@ -219,13 +171,9 @@ pub fn check_all(guidebook: &Guidebook, diagnostics: &Diagnostics) {
                     };
                     let kind = if link.is_image { "image" } else { "link" };
                     diagnostics.push(
-                        Diagnostic::error(
-                            &page.file.name,
-                            link.position,
-                            format!("broken {kind}: {message}"),
-                        )
-                        .maybe_suggestion(problem.suggestion)
-                        .with_source(&page.file.text),
+                        Diagnostic::error(&page.file.name, link.position, format!("broken {kind}: {message}"))
+                            .maybe_suggestion(problem.suggestion)
+                            .with_source(&page.file.text),
                     );
                 }
             }
@@ -239,10 +187,7 @@ mod tests {
 
     #[test]
     fn relative_paths_resolve_inside_the_language_folder() {
-        assert_eq!(
-            normalise("acp", "../services/home.md").as_deref(),
-            Some("services/home.md")
-        );
+        assert_eq!(normalise("acp", "../services/home.md").as_deref(), Some("services/home.md"));
         assert_eq!(normalise("", "acp/x.md").as_deref(), Some("acp/x.md"));
         assert_eq!(normalise("acp", "../../en/x.md"), None);
     }

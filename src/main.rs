@@ -9,11 +9,7 @@ use clap::{Parser, Subcommand};
 use tebiki::diagnostics::Diagnostic;
 
 #[derive(Parser)]
-#[command(
-    name = "tebiki",
-    version,
-    about = "Build home-care and ACP guidebooks for the web from Markdown chapters"
-)]
+#[command(name = "tebiki", version, about = "Build home-care and ACP guidebooks for the web from Markdown chapters")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -39,16 +35,9 @@ fn main() -> ExitCode {
 }
 
 fn build(root: PathBuf, out: PathBuf) -> ExitCode {
-    let out = if out.is_relative() {
-        root.join(out)
-    } else {
-        out
-    };
+    let out = if out.is_relative() { root.join(out) } else { out };
     let started = Instant::now();
-    match tebiki::build(&tebiki::BuildOptions {
-        root,
-        out: out.clone(),
-    }) {
+    match tebiki::build(&tebiki::BuildOptions { root, out: out.clone() }) {
         Ok(report) => {
             print_all(&report.warnings);
             eprintln!(

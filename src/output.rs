@@ -12,8 +12,7 @@ use std::path::{Path, PathBuf};
 
 /// Written into every output folder; its presence is what allows tebiki to replace it.
 pub const MARKER: &str = ".tebiki-output";
-const MARKER_TEXT: &str =
-    "This folder is written by `tebiki build` and replaced whole on every build.\n";
+const MARKER_TEXT: &str = "This folder is written by `tebiki build` and replaced whole on every build.\n";
 
 pub struct Staging {
     dir: PathBuf,
@@ -29,31 +28,16 @@ impl Staging {
     /// Prepares a staging folder for `out`, refusing an `out` that holds someone's work.
     pub fn create(out: &Path, root: &Path) -> Result<Staging, OutputError> {
         check_replaceable(out, root)?;
-        let name = out
-            .file_name()
-            .map(|n| n.to_string_lossy().to_string())
-            .unwrap_or_else(|| "public".into());
-        let parent = out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        fs::create_dir_all(parent)
-            .map_err(|e| OutputError(format!("cannot create {}: {e}", parent.display())))?;
+        let name = out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+        let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        fs::create_dir_all(parent).map_err(|e| OutputError(format!("cannot create {}: {e}", parent.display())))?;
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
-            fs::remove_dir_all(&dir)
-                .map_err(|e| OutputError(format!("cannot clear {}: {e}", dir.display())))?;
+            fs::remove_dir_all(&dir).map_err(|e| OutputError(format!("cannot clear {}: {e}", dir.display())))?;
         }
-        fs::create_dir(&dir)
-            .map_err(|e| OutputError(format!("cannot create {}: {e}", dir.display())))?;
-        let staging = Staging {
-            dir,
-            out: out.to_path_buf(),
-            committed: false,
-        };
-        staging
-            .write(MARKER, MARKER_TEXT.as_bytes())
-            .map_err(|e| OutputError(e.to_string()))?;
+        fs::create_dir(&dir).map_err(|e| OutputError(format!("cannot create {}: {e}", dir.display())))?;
+        let staging = Staging { dir, out: out.to_path_buf(), committed: false };
+        staging.write(MARKER, MARKER_TEXT.as_bytes()).map_err(|e| OutputError(e.to_string()))?;
         Ok(staging)
     }
 
@@ -77,10 +61,7 @@ impl Staging {
     pub fn commit(mut self) -> io::Result<()> {
         let old = self.dir.with_file_name(format!(
             ".{}.old-{}",
-            self.out
-                .file_name()
-                .map(|n| n.to_string_lossy().to_string())
-                .unwrap_or_default(),
+            self.out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
             std::process::id()
         ));
         let had_output = self.out.exists();
@@ -114,10 +95,7 @@ fn check_replaceable(out: &Path, root: &Path) -> Result<(), OutputError> {
         return Ok(());
     }
     if !out.is_dir() {
-        return Err(OutputError(format!(
-            "{} exists and is not a folder; choose another --out",
-            out.display()
-        )));
+        return Err(OutputError(format!("{} exists and is not a folder; choose another --out", out.display())));
     }
     let (Ok(out_abs), Ok(root_abs)) = (out.canonicalize(), root.canonicalize()) else {
         return Err(OutputError(format!("cannot resolve {}", out.display())));
@@ -128,9 +106,7 @@ fn check_replaceable(out: &Path, root: &Path) -> Result<(), OutputError> {
             out.display()
         )));
     }
-    let empty = fs::read_dir(out)
-        .map(|mut entries| entries.next().is_none())
-        .unwrap_or(false);
+    let empty = fs::read_dir(out).map(|mut entries| entries.next().is_none()).unwrap_or(false);
     if !empty && !out.join(MARKER).is_file() {
         return Err(OutputError(format!(
             "{} already exists and was not written by tebiki; it is left untouched. \
@@ -153,10 +129,7 @@ mod tests {
         fs::write(out.join("notes.txt"), "keep me").unwrap();
         let error = Staging::create(&out, root.path()).err().unwrap();
         assert!(error.0.contains("was not written by tebiki"), "{}", error.0);
-        assert_eq!(
-            fs::read_to_string(out.join("notes.txt")).unwrap(),
-            "keep me"
-        );
+        assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "keep me");
     }
 
     #[test]
@@ -170,10 +143,7 @@ mod tests {
         second.write("index.html", b"two").unwrap();
         drop(second);
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "one");
-        let leftovers: Vec<_> = fs::read_dir(root.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
+        let leftovers: Vec<_> = fs::read_dir(root.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
     }
 }

@@ -21,15 +21,10 @@ pub struct SourceFile {
 impl SourceFile {
     pub fn read(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
         let name = crate::diagnostics::display_path(root, path);
-        let bytes = std::fs::read(path).map_err(|e| {
-            Diagnostic::error(&name, Position::START, format!("cannot read the file: {e}"))
-        })?;
+        let bytes = std::fs::read(path)
+            .map_err(|e| Diagnostic::error(&name, Position::START, format!("cannot read the file: {e}")))?;
         let text = decode(&bytes).map_err(|problem| problem.into_diagnostic(&name))?;
-        Ok(SourceFile {
-            path: path.to_path_buf(),
-            name,
-            text,
-        })
+        Ok(SourceFile { path: path.to_path_buf(), name, text })
     }
 }
 
@@ -66,25 +61,14 @@ pub fn decode(bytes: &[u8]) -> Result<String, EncodingProblem> {
             // The prefix before the first bad byte is valid UTF-8, so positions are exact.
             let prefix = std::str::from_utf8(valid).unwrap_or_default();
             let line = prefix.matches('\n').count() + 1;
-            let column = prefix
-                .rsplit('\n')
-                .next()
-                .map_or(0, |l| l.trim_end_matches('\r').chars().count())
-                + 1;
-            Err(EncodingProblem {
-                position: Position::new(line, column),
-                looks_like: guess_encoding(bytes),
-            })
+            let column = prefix.rsplit('\n').next().map_or(0, |l| l.trim_end_matches('\r').chars().count()) + 1;
+            Err(EncodingProblem { position: Position::new(line, column), looks_like: guess_encoding(bytes) })
         }
     }
 }
 
 fn normalise_line_ends(text: &str) -> String {
-    if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
-    }
+    if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() }
 }
 
 /// Names the legacy encoding that decodes the bytes without a single error, trying the ones
@@ -94,10 +78,7 @@ fn guess_encoding(bytes: &[u8]) -> Option<&'static str> {
         return Some("UTF-16 (saved as \"Unicode\" by some Windows programs)");
     }
     let candidates: [(&'static encoding_rs::Encoding, &'static str); 3] = [
-        (
-            encoding_rs::SHIFT_JIS,
-            "Shift_JIS (Windows Japanese, also called ANSI or CP932)",
-        ),
+        (encoding_rs::SHIFT_JIS, "Shift_JIS (Windows Japanese, also called ANSI or CP932)"),
         (encoding_rs::EUC_JP, "EUC-JP"),
         (encoding_rs::ISO_2022_JP, "ISO-2022-JP (JIS)"),
     ];
@@ -107,10 +88,7 @@ fn guess_encoding(bytes: &[u8]) -> Option<&'static str> {
         .into_iter()
         .filter_map(|(encoding, name)| {
             let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
-            let half_width_kana = text
-                .chars()
-                .filter(|c| ('\u{FF61}'..='\u{FF9F}').contains(c))
-                .count();
+            let half_width_kana = text.chars().filter(|c| ('\u{FF61}'..='\u{FF9F}').contains(c)).count();
             Some((half_width_kana, name))
         })
         .min_by_key(|(half_width_kana, _)| *half_width_kana)
@@ -123,10 +101,7 @@ mod tests {
 
     #[test]
     fn bom_and_crlf_are_accepted_silently() {
-        assert_eq!(
-            decode(b"\xEF\xBB\xBFtitle: a\r\nb\r\n").unwrap(),
-            "title: a\nb\n"
-        );
+        assert_eq!(decode(b"\xEF\xBB\xBFtitle: a\r\nb\r\n").unwrap(), "title: a\nb\n");
     }
 
     #[test]

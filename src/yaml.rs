@@ -19,11 +19,7 @@ pub fn parse(file: &str, text: &str, first_line: usize) -> Result<Value, Diagnos
             .unwrap_or(Position::new(first_line, 1));
         let message = error.to_string();
         // serde_yaml appends " at line X column Y"; the position is already in the prefix.
-        let message = message
-            .split(" at line ")
-            .next()
-            .unwrap_or(&message)
-            .to_string();
+        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
         Diagnostic::error(file, position, format!("the YAML is not valid: {message}"))
             .suggestion(syntax_hint(text, position.line + 1 - first_line))
     })
@@ -34,11 +30,8 @@ fn syntax_hint(text: &str, line: usize) -> String {
     let offending = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
     if offending.contains('\t') {
         "indent with spaces, not tabs".to_string()
-    } else if offending.matches(':').count() > 1
-        || offending.contains(": ") && offending.contains('#')
-    {
-        "a value that contains `:` or `#` must be put in quotes, e.g. title: \"受付: 9時〜17時\""
-            .to_string()
+    } else if offending.matches(':').count() > 1 || offending.contains(": ") && offending.contains('#') {
+        "a value that contains `:` or `#` must be put in quotes, e.g. title: \"受付: 9時〜17時\"".to_string()
     } else {
         "check the indentation and that each line reads `key: value`; put values with special characters in quotes"
             .to_string()
@@ -54,10 +47,7 @@ pub struct Locator<'a> {
 
 impl<'a> Locator<'a> {
     pub fn new(text: &'a str, first_line: usize) -> Self {
-        Locator {
-            lines: text.lines().collect(),
-            first_line,
-        }
+        Locator { lines: text.lines().collect(), first_line }
     }
 
     fn position(&self, index: usize, byte: usize) -> Position {
@@ -67,16 +57,12 @@ impl<'a> Locator<'a> {
 
     /// Index of the line where top-level `key:` is written.
     fn key_line(&self, key: &str) -> Option<usize> {
-        self.lines.iter().position(|line| {
-            line.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
+        self.lines.iter().position(|line| line.strip_prefix(key).is_some_and(|rest| rest.trim_start().starts_with(':')))
     }
 
     /// Where top-level `key` is written, or the start of the text if it is not.
     pub fn key(&self, key: &str) -> Position {
-        self.key_line(key)
-            .map_or(Position::new(self.first_line, 1), |i| self.position(i, 0))
+        self.key_line(key).map_or(Position::new(self.first_line, 1), |i| self.position(i, 0))
     }
 
     /// Where `needle` is first written inside the block of top-level `key` (its line and the
@@ -104,9 +90,7 @@ impl<'a> Locator<'a> {
     /// Where `needle` is first written anywhere at or after the line of `after`.
     pub fn anywhere(&self, needle: &str, after: Position) -> Position {
         let from = after.line.saturating_sub(self.first_line);
-        (from..self.lines.len())
-            .find_map(|i| self.lines[i].find(needle).map(|b| self.position(i, b)))
-            .unwrap_or(after)
+        (from..self.lines.len()).find_map(|i| self.lines[i].find(needle).map(|b| self.position(i, b))).unwrap_or(after)
     }
 }
 
@@ -128,10 +112,7 @@ pub fn keys(mapping: &Mapping) -> impl Iterator<Item = (String, &Value)> {
     mapping.iter().map(|(key, value)| {
         let name = match key {
             Value::String(s) => s.clone(),
-            other => serde_yaml::to_string(other)
-                .unwrap_or_default()
-                .trim()
-                .to_string(),
+            other => serde_yaml::to_string(other).unwrap_or_default().trim().to_string(),
         };
         (name, value)
     })
@@ -141,21 +122,14 @@ pub fn keys(mapping: &Mapping) -> impl Iterator<Item = (String, &Value)> {
 mod tests {
     use super::*;
 
-    const FRONT: &str =
-        "title: あ\nlife_stages: [healthy, end-of-lfe]\nscenarios:\n  - living-alon\norder: 1\n";
+    const FRONT: &str = "title: あ\nlife_stages: [healthy, end-of-lfe]\nscenarios:\n  - living-alon\norder: 1\n";
 
     #[test]
     fn finds_values_in_flow_and_block_lists() {
         let locator = Locator::new(FRONT, 2);
         assert_eq!(locator.key("order"), Position::new(6, 1));
-        assert_eq!(
-            locator.value("life_stages", "end-of-lfe"),
-            Position::new(3, 24)
-        );
-        assert_eq!(
-            locator.value("scenarios", "living-alon"),
-            Position::new(5, 5)
-        );
+        assert_eq!(locator.value("life_stages", "end-of-lfe"), Position::new(3, 24));
+        assert_eq!(locator.value("scenarios", "living-alon"), Position::new(5, 5));
         assert_eq!(locator.value("title", "あ"), Position::new(2, 8));
     }
 
@@ -164,9 +138,6 @@ mod tests {
         let error = parse("a.md", "title: a\n  bad: [\n", 2).unwrap_err();
         assert_eq!(error.file, "a.md");
         assert!(error.position.line >= 2, "{error}");
-        assert!(
-            error.message.starts_with("the YAML is not valid"),
-            "{error}"
-        );
+        assert!(error.message.starts_with("the YAML is not valid"), "{error}");
     }
 }

@@ -9,10 +9,7 @@ fn two_builds_of_the_sample_are_byte_identical() {
     let first = common::read_tree(&first);
     let second = common::read_tree(&second);
     assert!(first.len() > 150, "{} files", first.len());
-    assert_eq!(
-        first.keys().collect::<Vec<_>>(),
-        second.keys().collect::<Vec<_>>()
-    );
+    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
     for (path, bytes) in &first {
         assert!(bytes == &second[path], "{path} differs between two builds");
     }

@@ -17,19 +17,10 @@ fn failing_build(case: &str) -> String {
     assert_eq!(code, 0, "{text}");
     let before = read_tree(&out);
     let (code, text) = run_build(&fixture(case), &out);
-    assert_eq!(
-        code, 1,
-        "tebiki build --root tests/fixtures/{case} should fail:\n{text}"
-    );
-    assert_eq!(
-        read_tree(&out),
-        before,
-        "the previous site must be left untouched"
-    );
-    let leftovers: Vec<String> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-        .collect();
+    assert_eq!(code, 1, "tebiki build --root tests/fixtures/{case} should fail:\n{text}");
+    assert_eq!(read_tree(&out), before, "the previous site must be left untouched");
+    let leftovers: Vec<String> =
+        std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().to_string()).collect();
     assert_eq!(leftovers, ["public"], "no staging folder is left behind");
     text
 }
@@ -45,22 +36,14 @@ fn malformed_yaml() {
     let text = failing_build("invalid-yaml");
     assert_reports(
         &text,
-        &[
-            "content/ja/care/home.md:3:8: error: the YAML is not valid: did not find expected ',' or ']'",
-        ],
+        &["content/ja/care/home.md:3:8: error: the YAML is not valid: did not find expected ',' or ']'"],
     );
 }
 
 #[test]
 fn missing_front_matter() {
     let text = failing_build("missing-front-matter");
-    assert_reports(
-        &text,
-        &[
-            "content/ja/care/home.md:1:1: error: the chapter has no front-matter",
-            "title: …",
-        ],
-    );
+    assert_reports(&text, &["content/ja/care/home.md:1:1: error: the chapter has no front-matter", "title: …"]);
 }
 
 #[test]
@@ -80,10 +63,7 @@ fn unknown_key_with_suggestion() {
     let text = failing_build("unknown-key");
     assert_reports(
         &text,
-        &[
-            "content/ja/care/home.md:3:1: error: sumary: unknown key `sumary`",
-            "help: did you mean `summary`?",
-        ],
+        &["content/ja/care/home.md:3:1: error: sumary: unknown key `sumary`", "help: did you mean `summary`?"],
     );
 }
 
@@ -123,9 +103,7 @@ fn duplicate_order_names_both_files() {
     let text = failing_build("duplicate-order");
     assert_reports(
         &text,
-        &[
-            "content/ja/care/home.md:4:1: error: order: order 10 is also used by content/ja/acp/what-is-acp.md",
-        ],
+        &["content/ja/care/home.md:4:1: error: order: order 10 is also used by content/ja/acp/what-is-acp.md"],
     );
 }
 
@@ -171,10 +149,7 @@ fn shift_jis_file_is_named_with_how_to_resave() {
 #[test]
 fn script_in_a_chapter_is_refused() {
     let text = failing_build("script");
-    assert_reports(
-        &text,
-        &["content/ja/care/home.md:16:1: error: the chapter contains a <script> element"],
-    );
+    assert_reports(&text, &["content/ja/care/home.md:16:1: error: the chapter contains a <script> element"]);
 }
 
 #[test]
@@ -201,23 +176,10 @@ fn bom_and_crlf_build_exactly_like_plain_utf8() {
 #[test]
 fn soft_breaks_join_in_japanese_and_stay_spaces_in_english() {
     let (_dir, out) = common::build(&fixture("minimal"));
-    let ja = text_of(
-        &select(
-            &html(&out.join("ja/acp/what-is-acp/index.html")),
-            ".prose p",
-        )[0],
-    );
+    let ja = text_of(&select(&html(&out.join("ja/acp/what-is-acp/index.html")), ".prose p")[0]);
     assert!(ja.contains("ケアを家族や医療者"), "{ja}");
-    let en = text_of(
-        &select(
-            &html(&out.join("en/acp/what-is-acp/index.html")),
-            ".prose p",
-        )[0],
-    );
-    assert!(
-        en.contains("family\nand") || en.contains("family and"),
-        "{en}"
-    );
+    let en = text_of(&select(&html(&out.join("en/acp/what-is-acp/index.html")), ".prose p")[0]);
+    assert!(en.contains("family\nand") || en.contains("family and"), "{en}");
 }
 
 #[test]
@@ -225,18 +187,12 @@ fn links_are_rewritten_to_the_page_in_the_readers_language() {
     let (_dir, out) = common::build(&fixture("minimal"));
     for lang in ["ja", "en"] {
         let document = html(&out.join(format!("{lang}/acp/what-is-acp/index.html")));
-        let hrefs: Vec<&str> = select(&document, ".prose a")
-            .iter()
-            .map(|a| a.value().attr("href").unwrap())
-            .collect();
+        let hrefs: Vec<&str> = select(&document, ".prose a").iter().map(|a| a.value().attr("href").unwrap()).collect();
         assert_eq!(hrefs, ["../../care/home/#visits"], "{lang}");
     }
     // care/home is not translated: the English page exists, in Japanese, with a notice.
     let document = html(&out.join("en/care/home/index.html"));
-    assert_eq!(
-        select(&document, ".prose")[0].value().attr("lang"),
-        Some("ja")
-    );
+    assert_eq!(select(&document, ".prose")[0].value().attr("lang"), Some("ja"));
     assert_eq!(
         text_of(&select(&document, ".notice")[0]),
         "This page has not been translated yet, so it is shown in Japanese."
@@ -252,9 +208,62 @@ fn a_folder_not_written_by_tebiki_is_never_replaced() {
     let (code, text) = run_build(&fixture("minimal"), &out);
     assert_eq!(code, 1);
     assert!(text.contains("was not written by tebiki"), "{text}");
-    assert_eq!(
-        std::fs::read_to_string(out.join("report.docx")).unwrap(),
-        "staff work"
-    );
+    assert_eq!(std::fs::read_to_string(out.join("report.docx")).unwrap(), "staff work");
     assert!(!Path::new(&out.join("index.html")).exists());
+}
+
+#[test]
+fn warnings_are_printed_but_do_not_fail_the_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let (code, text) = run_build(&fixture("warnings"), &out);
+    assert_eq!(code, 0, "{text}");
+    assert_reports(
+        &text,
+        &[
+            "content/ja/care/home.md:12:1: warning: a `#` heading in a chapter is shown as `##`",
+            "i18n/th.yaml:1:1: warning: there is no i18n/th.yaml: all 58 theme strings are shown in `ja`",
+            "2 warnings",
+        ],
+    );
+    // The language without theme strings still gets every page, in the source's words.
+    let document = html(&out.join("th/care/home/index.html"));
+    assert_eq!(select(&document, "html")[0].value().attr("lang"), Some("th"));
+    assert_eq!(text_of(&select(&document, "#page-contacts-heading")[0]), "困ったときの相談先");
+    assert_eq!(select(&document, "h1").len(), 1, "the demoted heading is not a second h1");
+}
+
+#[test]
+fn drafts_are_not_published_in_any_language() {
+    let (_dir, out) = common::build(&fixture("drafts"));
+    assert!(!out.join("ja/care/later").exists());
+    assert!(!out.join("en/care/later").exists());
+    // A draft translation falls back to the published source chapter.
+    let document = html(&out.join("en/care/home/index.html"));
+    assert_eq!(select(&document, ".prose")[0].value().attr("lang"), Some("ja"));
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(!sitemap.contains("later"));
+}
+
+#[test]
+fn a_link_to_a_draft_is_an_error() {
+    let text = failing_build("draft-link");
+    assert_reports(
+        &text,
+        &["content/ja/care/home.md:16:1: error: broken link: `later.md` is a draft and is not published"],
+    );
+}
+
+#[test]
+fn a_folder_without_site_yaml_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, text) = run_build(dir.path(), &dir.path().join("public"));
+    assert_eq!(code, 1);
+    assert_reports(
+        &text,
+        &[
+            "site.yaml:1:1: error: no site.yaml in",
+            "help: run tebiki in a guidebook folder, or name one with --root DIR",
+        ],
+    );
 }

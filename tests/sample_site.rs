@@ -26,8 +26,7 @@ fn site() -> &'static Path {
 
 fn languages() -> Vec<(String, String)> {
     let config: serde_yaml::Value =
-        serde_yaml::from_str(&std::fs::read_to_string(repo_root().join("site.yaml")).unwrap())
-            .unwrap();
+        serde_yaml::from_str(&std::fs::read_to_string(repo_root().join("site.yaml")).unwrap()).unwrap();
     config["languages"]
         .as_sequence()
         .unwrap()
@@ -48,13 +47,7 @@ fn source_chapters() -> Vec<(String, serde_yaml::Value)> {
         .map(Result::unwrap)
         .filter(|e| e.path().extension().is_some_and(|x| x == "md") && e.file_name() != "_index.md")
         .map(|e| {
-            let slug = e
-                .path()
-                .strip_prefix(&dir)
-                .unwrap()
-                .with_extension("")
-                .to_string_lossy()
-                .to_string();
+            let slug = e.path().strip_prefix(&dir).unwrap().with_extension("").to_string_lossy().to_string();
             (slug, front_matter(e.path()))
         })
         .filter(|(_, front)| !front["draft"].as_bool().unwrap_or(false))
@@ -66,28 +59,14 @@ fn source_chapters() -> Vec<(String, serde_yaml::Value)> {
 #[test]
 fn every_chapter_has_a_page_in_every_language() {
     let chapters = source_chapters();
-    assert!(
-        chapters.len() >= 12,
-        "the sample has {} chapters",
-        chapters.len()
-    );
+    assert!(chapters.len() >= 12, "the sample has {} chapters", chapters.len());
     for (code, tag) in languages() {
         for (slug, _) in &chapters {
             let page = site().join(format!("{code}/{slug}/index.html"));
             let document = html(&page);
             let root = select(&document, "html")[0];
-            assert_eq!(
-                root.value().attr("lang"),
-                Some(tag.as_str()),
-                "{}",
-                page.display()
-            );
-            assert_eq!(
-                select(&document, "h1").len(),
-                1,
-                "one h1 on {}",
-                page.display()
-            );
+            assert_eq!(root.value().attr("lang"), Some(tag.as_str()), "{}", page.display());
+            assert_eq!(select(&document, "h1").len(), 1, "one h1 on {}", page.display());
         }
     }
 }
@@ -95,15 +74,9 @@ fn every_chapter_has_a_page_in_every_language() {
 #[test]
 fn japanese_and_english_are_complete_translations() {
     for (slug, _) in source_chapters() {
-        assert!(
-            repo_root().join(format!("content/en/{slug}.md")).is_file(),
-            "content/en/{slug}.md"
-        );
+        assert!(repo_root().join(format!("content/en/{slug}.md")).is_file(), "content/en/{slug}.md");
         let document = html(&site().join(format!("en/{slug}/index.html")));
-        assert!(
-            select(&document, ".notice").is_empty(),
-            "en/{slug} is translated and shows no notice"
-        );
+        assert!(select(&document, ".notice").is_empty(), "en/{slug} is translated and shows no notice");
     }
 }
 
@@ -113,9 +86,7 @@ fn an_untranslated_chapter_is_shown_in_japanese_with_a_notice() {
     let mut checked = 0;
     for (code, _) in languages().into_iter().filter(|(c, _)| c != "ja") {
         for (slug, front) in &chapters {
-            let translated = repo_root()
-                .join(format!("content/{code}/{slug}.md"))
-                .is_file();
+            let translated = repo_root().join(format!("content/{code}/{slug}.md")).is_file();
             let document = html(&site().join(format!("{code}/{slug}/index.html")));
             let notices = select(&document, "p.notice");
             let prose = select(&document, ".prose")[0];
@@ -124,27 +95,14 @@ fn an_untranslated_chapter_is_shown_in_japanese_with_a_notice() {
                 assert!(notices.is_empty(), "{code}/{slug}");
                 assert_eq!(prose.value().attr("lang"), None, "{code}/{slug}");
             } else {
-                assert_eq!(
-                    notices.len(),
-                    1,
-                    "{code}/{slug} needs the not-yet-translated notice"
-                );
-                assert_eq!(
-                    prose.value().attr("lang"),
-                    Some("ja"),
-                    "{code}/{slug} content is marked Japanese"
-                );
+                assert_eq!(notices.len(), 1, "{code}/{slug} needs the not-yet-translated notice");
+                assert_eq!(prose.value().attr("lang"), Some("ja"), "{code}/{slug} content is marked Japanese");
                 assert_eq!(h1.value().attr("lang"), Some("ja"));
                 assert_eq!(text_of(&h1), front["title"].as_str().unwrap());
                 // The notice is in the reader's language, not in Japanese.
                 let notice = text_of(&notices[0]);
-                let ja_notice = text_of(
-                    &select(&html(&site().join(format!("ja/{slug}/index.html"))), "body")[0],
-                );
-                assert!(
-                    !ja_notice.contains(&notice),
-                    "{code} notice `{notice}` is translated"
-                );
+                let ja_notice = text_of(&select(&html(&site().join(format!("ja/{slug}/index.html"))), "body")[0]);
+                assert!(!ja_notice.contains(&notice), "{code} notice `{notice}` is translated");
                 checked += 1;
             }
         }
@@ -158,9 +116,7 @@ fn at_least_three_chapters_in_each_other_language() {
         let count = walkdir::WalkDir::new(repo_root().join("content").join(code))
             .into_iter()
             .map(Result::unwrap)
-            .filter(|e| {
-                e.path().extension().is_some_and(|x| x == "md") && e.file_name() != "_index.md"
-            })
+            .filter(|e| e.path().extension().is_some_and(|x| x == "md") && e.file_name() != "_index.md")
             .count();
         assert!(count >= 3, "content/{code} has {count} chapters");
     }
@@ -171,37 +127,21 @@ fn hreflang_alternates_are_reciprocal() {
     let tree = read_tree(site());
     let mut alternates: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut canonical_of: BTreeMap<String, String> = BTreeMap::new();
-    for (path, _) in tree
-        .iter()
-        .filter(|(p, _)| p.ends_with("index.html") && p.contains('/'))
-    {
+    for (path, _) in tree.iter().filter(|(p, _)| p.ends_with("index.html") && p.contains('/')) {
         let document = html(&site().join(path));
-        let canonical = select(&document, "link[rel=canonical]")[0]
-            .value()
-            .attr("href")
-            .unwrap()
-            .to_string();
+        let canonical = select(&document, "link[rel=canonical]")[0].value().attr("href").unwrap().to_string();
         let links: BTreeSet<String> = select(&document, "link[rel=alternate][hreflang]")
             .iter()
             .map(|l| l.value().attr("href").unwrap().to_string())
             .collect();
-        assert!(
-            links.contains(&canonical),
-            "{path} lists itself among its alternates"
-        );
-        assert_eq!(
-            links.len(),
-            languages().len(),
-            "{path} has one alternate per language"
-        );
+        assert!(links.contains(&canonical), "{path} lists itself among its alternates");
+        assert_eq!(links.len(), languages().len(), "{path} has one alternate per language");
         canonical_of.insert(canonical.clone(), path.clone());
         alternates.insert(canonical, links);
     }
     for (page, links) in &alternates {
         for other in links {
-            let back = alternates
-                .get(other)
-                .unwrap_or_else(|| panic!("{page} names {other}, which is not a page"));
+            let back = alternates.get(other).unwrap_or_else(|| panic!("{page} names {other}, which is not a page"));
             assert!(back.contains(page), "{other} does not link back to {page}");
         }
     }
@@ -212,33 +152,18 @@ fn hreflang_alternates_are_reciprocal() {
 fn listing_pages_list_the_right_chapters_in_order() {
     let chapters = source_chapters();
     let config: serde_yaml::Value =
-        serde_yaml::from_str(&std::fs::read_to_string(repo_root().join("site.yaml")).unwrap())
-            .unwrap();
-    for (group, field, folder) in [
-        ("life_stages", "life_stages", "stages"),
-        ("scenarios", "scenarios", "scenarios"),
-    ] {
-        for key in config[group]
-            .as_sequence()
-            .unwrap()
-            .iter()
-            .map(|k| k.as_str().unwrap())
-        {
+        serde_yaml::from_str(&std::fs::read_to_string(repo_root().join("site.yaml")).unwrap()).unwrap();
+    for (group, field, folder) in [("life_stages", "life_stages", "stages"), ("scenarios", "scenarios", "scenarios")] {
+        for key in config[group].as_sequence().unwrap().iter().map(|k| k.as_str().unwrap()) {
             let expected: Vec<String> = chapters
                 .iter()
-                .filter(|(_, f)| {
-                    f[field]
-                        .as_sequence()
-                        .is_some_and(|s| s.iter().any(|v| v.as_str() == Some(key)))
-                })
+                .filter(|(_, f)| f[field].as_sequence().is_some_and(|s| s.iter().any(|v| v.as_str() == Some(key))))
                 .map(|(_, f)| f["title"].as_str().unwrap().to_string())
                 .collect();
             assert!(!expected.is_empty(), "the sample covers {group} {key}");
             let document = html(&site().join(format!("ja/{folder}/{key}/index.html")));
-            let listed: Vec<String> = select(&document, "main .chapter-list .chapter-title")
-                .iter()
-                .map(text_of)
-                .collect();
+            let listed: Vec<String> =
+                select(&document, "main .chapter-list .chapter-title").iter().map(text_of).collect();
             assert_eq!(listed, expected, "ja/{folder}/{key}");
         }
     }
@@ -247,24 +172,14 @@ fn listing_pages_list_the_right_chapters_in_order() {
 #[test]
 fn the_front_page_shows_the_journey_and_the_scenario_cards() {
     let config: serde_yaml::Value =
-        serde_yaml::from_str(&std::fs::read_to_string(repo_root().join("site.yaml")).unwrap())
-            .unwrap();
+        serde_yaml::from_str(&std::fs::read_to_string(repo_root().join("site.yaml")).unwrap()).unwrap();
     let document = html(&site().join("ja/index.html"));
     let steps = select(&document, "ol.journey > li");
-    assert_eq!(
-        steps.len(),
-        config["life_stages"].as_sequence().unwrap().len()
-    );
-    let numbers: Vec<String> = select(&document, ".journey-number")
-        .iter()
-        .map(text_of)
-        .collect();
+    assert_eq!(steps.len(), config["life_stages"].as_sequence().unwrap().len());
+    let numbers: Vec<String> = select(&document, ".journey-number").iter().map(text_of).collect();
     assert_eq!(numbers, ["1", "2", "3", "4", "5"]);
     let cards = select(&document, ".cards .card a");
-    assert_eq!(
-        cards.len(),
-        config["scenarios"].as_sequence().unwrap().len()
-    );
+    assert_eq!(cards.len(), config["scenarios"].as_sequence().unwrap().len());
     let first_card = text_of(&select(&document, ".card-title")[0]);
     assert_eq!(first_card, "認知症と診断されたら");
 }
@@ -276,14 +191,7 @@ fn the_sitemap_lists_every_page_and_only_pages() {
     let listed: BTreeSet<String> = sitemap
         .split("<loc>")
         .skip(1)
-        .map(|s| {
-            s.split("</loc>")
-                .next()
-                .unwrap()
-                .strip_prefix(base)
-                .expect("absolute URL under base_url")
-                .to_string()
-        })
+        .map(|s| s.split("</loc>").next().unwrap().strip_prefix(base).expect("absolute URL under base_url").to_string())
         .collect();
     for url in &listed {
         let file = site().join(url).join("index.html");
@@ -300,19 +208,12 @@ fn the_sitemap_lists_every_page_and_only_pages() {
 #[test]
 fn every_internal_link_and_anchor_resolves() {
     let mut checked = 0;
-    for (path, bytes) in read_tree(site())
-        .iter()
-        .filter(|(p, _)| p.ends_with(".html") && *p != "404.html")
-    {
+    for (path, bytes) in read_tree(site()).iter().filter(|(p, _)| p.ends_with(".html") && *p != "404.html") {
         let document = scraper::Html::parse_document(std::str::from_utf8(bytes).unwrap());
-        let mut refs: Vec<String> = select(&document, "a[href]")
-            .iter()
-            .map(|a| a.value().attr("href").unwrap().to_string())
-            .collect();
+        let mut refs: Vec<String> =
+            select(&document, "a[href]").iter().map(|a| a.value().attr("href").unwrap().to_string()).collect();
         refs.extend(
-            select(&document, "link[rel=stylesheet]")
-                .iter()
-                .map(|l| l.value().attr("href").unwrap().to_string()),
+            select(&document, "link[rel=stylesheet]").iter().map(|l| l.value().attr("href").unwrap().to_string()),
         );
         for href in refs {
             if href.starts_with("tel:") || href.starts_with("mailto:") {
@@ -320,18 +221,10 @@ fn every_internal_link_and_anchor_resolves() {
             }
             assert!(!href.contains("://"), "{path} links off-site to {href}");
             let (target, fragment) = resolve_href(site(), path, &href);
-            assert!(
-                target.is_file(),
-                "{path}: {href} -> {} does not exist",
-                target.display()
-            );
+            assert!(target.is_file(), "{path}: {href} -> {} does not exist", target.display());
             if let Some(id) = fragment {
                 let target_doc = html(&target);
-                assert_eq!(
-                    select(&target_doc, &format!("[id=\"{id}\"]")).len(),
-                    1,
-                    "{path}: {href} has no #{id}"
-                );
+                assert_eq!(select(&target_doc, &format!("[id=\"{id}\"]")).len(), 1, "{path}: {href} has no #{id}");
             }
             checked += 1;
         }
@@ -344,42 +237,18 @@ fn chapter_pages_have_contacts_breadcrumbs_and_neighbours() {
     let chapters = source_chapters();
     for (i, (slug, front)) in chapters.iter().enumerate() {
         let document = html(&site().join(format!("ja/{slug}/index.html")));
-        let names: Vec<String> = select(&document, "#page-contacts .contact-name")
-            .iter()
-            .map(text_of)
-            .collect();
-        assert_eq!(
-            names.len(),
-            front["contacts"].as_sequence().map_or(2, |c| c.len()),
-            "ja/{slug}"
-        );
+        let names: Vec<String> = select(&document, "#page-contacts .contact-name").iter().map(text_of).collect();
+        assert_eq!(names.len(), front["contacts"].as_sequence().map_or(2, |c| c.len()), "ja/{slug}");
         for tel in select(&document, "#page-contacts .contact-phone a") {
-            assert!(
-                tel.value().attr("href").unwrap().starts_with("tel:000555"),
-                "fictional tel: link"
-            );
+            assert!(tel.value().attr("href").unwrap().starts_with("tel:000555"), "fictional tel: link");
         }
         assert!(!select(&document, "nav.breadcrumbs a").is_empty());
-        assert_eq!(
-            select(&document, "a[rel=prev]").len(),
-            usize::from(i > 0),
-            "ja/{slug}"
-        );
-        assert_eq!(
-            select(&document, "a[rel=next]").len(),
-            usize::from(i + 1 < chapters.len()),
-            "ja/{slug}"
-        );
-        let toc: Vec<String> = select(&document, "#page-toc a")
-            .iter()
-            .map(|a| a.value().attr("href").unwrap().to_string())
-            .collect();
+        assert_eq!(select(&document, "a[rel=prev]").len(), usize::from(i > 0), "ja/{slug}");
+        assert_eq!(select(&document, "a[rel=next]").len(), usize::from(i + 1 < chapters.len()), "ja/{slug}");
+        let toc: Vec<String> =
+            select(&document, "#page-toc a").iter().map(|a| a.value().attr("href").unwrap().to_string()).collect();
         for href in toc {
-            assert_eq!(
-                select(&document, &format!("[id=\"{}\"]", &href[1..])).len(),
-                1,
-                "ja/{slug} {href}"
-            );
+            assert_eq!(select(&document, &format!("[id=\"{}\"]", &href[1..])).len(), 1, "ja/{slug} {href}");
         }
     }
 }
@@ -394,24 +263,14 @@ fn dates_are_written_the_way_each_language_writes_them() {
 
 #[test]
 fn nothing_is_fetched_from_another_host_and_no_script_runs() {
-    for (path, bytes) in read_tree(site())
-        .iter()
-        .filter(|(p, _)| p.ends_with(".html"))
-    {
+    for (path, bytes) in read_tree(site()).iter().filter(|(p, _)| p.ends_with(".html")) {
         let document = scraper::Html::parse_document(std::str::from_utf8(bytes).unwrap());
         for element in select(&document, "[src], link[href]") {
-            let url = element
-                .value()
-                .attr("src")
-                .or(element.value().attr("href"))
-                .unwrap();
+            let url = element.value().attr("src").or(element.value().attr("href")).unwrap();
             let rel = element.value().attr("rel").unwrap_or("");
             let is_metadata = rel == "canonical" || rel == "alternate";
             assert!(is_metadata || !url.contains("//"), "{path} loads {url}");
         }
-        assert!(
-            select(&document, "script").is_empty(),
-            "{path} has a script"
-        );
+        assert!(select(&document, "script").is_empty(), "{path} has a script");
     }
 }

@@ -79,11 +79,7 @@ pub fn read(
     kind: Kind,
     vocabulary: &Vocabulary,
 ) -> (FrontMatter, Vec<Diagnostic>) {
-    let mut reader = Reader {
-        file,
-        locator: Locator::new(yaml, first_line),
-        problems: Vec::new(),
-    };
+    let mut reader = Reader { file, locator: Locator::new(yaml, first_line), problems: Vec::new() };
     let mut front = FrontMatter::default();
     let mapping = match crate::yaml::parse(file, yaml, first_line) {
         Ok(Value::Mapping(mapping)) => mapping,
@@ -101,11 +97,7 @@ pub fn read(
         }
         Err(error) => return (front, vec![error]),
     };
-    let allowed = if kind == Kind::FrontPage {
-        FRONT_PAGE_KEYS
-    } else {
-        CHAPTER_KEYS
-    };
+    let allowed = if kind == Kind::FrontPage { FRONT_PAGE_KEYS } else { CHAPTER_KEYS };
     for (key, value) in crate::yaml::keys(&mapping) {
         let position = reader.locator.key(&key);
         front.positions.insert(key.clone(), position);
@@ -113,9 +105,7 @@ pub fn read(
             let hint = did_you_mean(&key, allowed.iter().copied())
                 .unwrap_or_else(|| format!("remove it, or use one of {}", allowed.join(", ")));
             reader.problems.push(
-                Diagnostic::error(file, position, format!("unknown key `{key}`"))
-                    .field(key.clone())
-                    .suggestion(hint),
+                Diagnostic::error(file, position, format!("unknown key `{key}`")).field(key.clone()).suggestion(hint),
             );
             continue;
         }
@@ -126,32 +116,18 @@ pub fn read(
             "reviewed_by" => front.reviewed_by = reader.text(&key, value),
             "order" => front.order = reader.whole_number(&key, value),
             "life_stages" => {
-                front.life_stages = reader.keys(
-                    &key,
-                    value,
-                    "life stage",
-                    vocabulary.life_stages.iter().map(String::as_str).collect(),
-                )
+                front.life_stages =
+                    reader.keys(&key, value, "life stage", vocabulary.life_stages.iter().map(String::as_str).collect())
             }
             "scenarios" => {
-                front.scenarios = reader.keys(
-                    &key,
-                    value,
-                    "scenario",
-                    vocabulary.scenarios.iter().map(String::as_str).collect(),
-                )
+                front.scenarios =
+                    reader.keys(&key, value, "scenario", vocabulary.scenarios.iter().map(String::as_str).collect())
             }
             "audience" => {
-                front.audience = reader.keys(
-                    &key,
-                    value,
-                    "audience",
-                    vocabulary.audiences.iter().map(String::as_str).collect(),
-                )
+                front.audience =
+                    reader.keys(&key, value, "audience", vocabulary.audiences.iter().map(String::as_str).collect())
             }
-            "contacts" => {
-                front.contacts = reader.keys(&key, value, "contact id", vocabulary.contacts.clone())
-            }
+            "contacts" => front.contacts = reader.keys(&key, value, "contact id", vocabulary.contacts.clone()),
             "furigana" => front.furigana = reader.furigana(&key, value),
             "updated" => front.updated = reader.date(&key, value),
             "draft" => front.draft = reader.yes_no(&key, value).unwrap_or(false),
@@ -170,10 +146,7 @@ pub fn read(
                     "one sentence shown on cards and in search results",
                     "summary: 診断のあとに使える相談先とサービスです。",
                 ),
-                _ => (
-                    "the chapter's position in the guidebook (a whole number, unique in the language)",
-                    "order: 70",
-                ),
+                _ => ("the chapter's position in the guidebook (a whole number, unique in the language)", "order: 70"),
             };
             reader.problems.push(
                 Diagnostic::error(
@@ -205,14 +178,10 @@ impl Reader<'_> {
             _ => self.locator.key(key),
         };
         self.problems.push(
-            Diagnostic::error(
-                self.file,
-                position,
-                format!("expected {expected}, found {}", describe(value)),
-            )
-            .field(key)
-            .expected(expected.to_string())
-            .suggestion(format!("write it like `{key}: {example}`")),
+            Diagnostic::error(self.file, position, format!("expected {expected}, found {}", describe(value)))
+                .field(key)
+                .expected(expected.to_string())
+                .suggestion(format!("write it like `{key}: {example}`")),
         );
     }
 
@@ -228,9 +197,7 @@ impl Reader<'_> {
     }
 
     fn whole_number(&mut self, key: &str, value: &Value) -> Option<i64> {
-        let number = value
-            .as_i64()
-            .or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()));
+        let number = value.as_i64().or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()));
         if number.is_none() {
             self.wrong_type(key, value, "a whole number", "70");
         }
@@ -288,25 +255,17 @@ impl Reader<'_> {
                 }
                 continue;
             }
-            let defined_in = if what == "contact id" {
-                crate::contacts::FILE_NAME
-            } else {
-                crate::config::FILE_NAME
-            };
+            let defined_in = if what == "contact id" { crate::contacts::FILE_NAME } else { crate::config::FILE_NAME };
             let expected = if known.is_empty() {
                 format!("a {what} defined in {defined_in} (none are defined yet)")
             } else {
                 format!("one of {} (defined in {defined_in})", known.join(", "))
             };
             self.problems.push(
-                Diagnostic::error(
-                    self.file,
-                    self.locator.value(key, name),
-                    format!("unknown {what} `{name}`"),
-                )
-                .field(key)
-                .expected(expected)
-                .maybe_suggestion(did_you_mean(name, known.iter().copied())),
+                Diagnostic::error(self.file, self.locator.value(key, name), format!("unknown {what} `{name}`"))
+                    .field(key)
+                    .expected(expected)
+                    .maybe_suggestion(did_you_mean(name, known.iter().copied())),
             );
         }
         accepted
@@ -322,8 +281,7 @@ pub fn is_iso_date(text: &str) -> bool {
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {
         return false;
     }
-    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>())
-    else {
+    let (Ok(year), Ok(month), Ok(day)) = (y.parse::<u32>(), m.parse::<u32>(), d.parse::<u32>()) else {
         return false;
     };
     let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
@@ -343,11 +301,7 @@ mod tests {
 
     fn vocabulary() -> (Vec<String>, Vec<String>, Vec<String>) {
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        (
-            s(&["healthy", "end-of-life"]),
-            s(&["living-alone"]),
-            s(&["resident"]),
-        )
+        (s(&["healthy", "end-of-life"]), s(&["living-alone"]), s(&["resident"]))
     }
 
     fn check(yaml: &str, kind: Kind) -> (FrontMatter, Vec<Diagnostic>) {
@@ -365,10 +319,8 @@ mod tests {
     fn reports_every_problem_in_one_pass() {
         let yaml = "title: あ\nsumary: い\norder: ten\nlife_stages: [healthy, end-of-lfe]\ncontacts: [houkatsu, nope]\nupdated: 2026/4/1\n";
         let (_, problems) = check(yaml, Kind::SourceChapter);
-        let messages: Vec<String> = problems
-            .iter()
-            .map(|p| format!("{}:{} {}", p.position.line, p.position.column, p.message))
-            .collect();
+        let messages: Vec<String> =
+            problems.iter().map(|p| format!("{}:{} {}", p.position.line, p.position.column, p.message)).collect();
         assert_eq!(
             messages,
             [
@@ -380,24 +332,15 @@ mod tests {
                 "1:1 missing required field `summary`",
             ]
         );
-        assert_eq!(
-            problems[0].suggestion.as_deref(),
-            Some("did you mean `summary`?")
-        );
-        assert_eq!(
-            problems[2].suggestion.as_deref(),
-            Some("did you mean `end-of-life`?")
-        );
+        assert_eq!(problems[0].suggestion.as_deref(), Some("did you mean `summary`?"));
+        assert_eq!(problems[2].suggestion.as_deref(), Some("did you mean `end-of-life`?"));
     }
 
     #[test]
     fn a_translation_needs_no_order_and_a_front_page_takes_a_publisher() {
         let (_, problems) = check("title: A\nsummary: B\n", Kind::Translation);
         assert!(problems.is_empty(), "{problems:?}");
-        let (front, problems) = check(
-            "title: A\nsummary: B\npublisher: ひだまり市\n",
-            Kind::FrontPage,
-        );
+        let (front, problems) = check("title: A\nsummary: B\npublisher: ひだまり市\n", Kind::FrontPage);
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(front.publisher.as_deref(), Some("ひだまり市"));
     }

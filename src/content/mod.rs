@@ -59,12 +59,7 @@ pub struct Content {
     pub unreadable: BTreeSet<String>,
 }
 
-pub fn load(
-    root: &Path,
-    config: &SiteConfig,
-    vocabulary: &Vocabulary,
-    diagnostics: &Diagnostics,
-) -> Content {
+pub fn load(root: &Path, config: &SiteConfig, vocabulary: &Vocabulary, diagnostics: &Diagnostics) -> Content {
     let content_dir = root.join("content");
     let source = &config.source_language().code;
     let mut markdown_files = Vec::new();
@@ -73,14 +68,8 @@ pub fn load(
         let entry = match entry {
             Ok(entry) => entry,
             Err(error) => {
-                let name = error.path().map_or("content".into(), |p| {
-                    crate::diagnostics::display_path(root, p)
-                });
-                diagnostics.push(Diagnostic::error(
-                    name,
-                    Position::START,
-                    format!("cannot read: {error}"),
-                ));
+                let name = error.path().map_or("content".into(), |p| crate::diagnostics::display_path(root, p));
+                diagnostics.push(Diagnostic::error(name, Position::START, format!("cannot read: {error}")));
                 continue;
             }
         };
@@ -98,31 +87,18 @@ pub fn load(
         if entry.depth() == 1 {
             if !entry.file_type().is_dir() {
                 diagnostics.push(
-                    Diagnostic::error(
-                        name,
-                        Position::START,
-                        "a file directly under content/ belongs to no language",
-                    )
-                    .suggestion(format!(
-                        "move it into a language folder such as content/{source}/"
-                    )),
+                    Diagnostic::error(name, Position::START, "a file directly under content/ belongs to no language")
+                        .suggestion(format!("move it into a language folder such as content/{source}/")),
                 );
             } else if config.language(&lang).is_none() {
                 let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
                 diagnostics.push(
-                    Diagnostic::error(
-                        name,
-                        Position::START,
-                        format!("`{lang}` is not a language of this site"),
-                    )
-                    .expected(format!(
-                        "a folder named after a language in site.yaml: {}",
-                        codes.join(", ")
-                    ))
-                    .suggestion(
-                        did_you_mean(&lang, codes.iter().copied())
-                            .unwrap_or_else(|| "add the language to site.yaml".into()),
-                    ),
+                    Diagnostic::error(name, Position::START, format!("`{lang}` is not a language of this site"))
+                        .expected(format!("a folder named after a language in site.yaml: {}", codes.join(", ")))
+                        .suggestion(
+                            did_you_mean(&lang, codes.iter().copied())
+                                .unwrap_or_else(|| "add the language to site.yaml".into()),
+                        ),
                 );
             }
             continue;
@@ -134,11 +110,7 @@ pub fn load(
         if let Some(slug) = relative.strip_suffix(".md") {
             markdown_files.push((lang, slug.to_string(), path.to_path_buf()));
         } else {
-            assets.push(Asset {
-                lang,
-                relative,
-                path: path.to_path_buf(),
-            });
+            assets.push(Asset { lang, relative, path: path.to_path_buf() });
         }
     }
 
@@ -158,10 +130,7 @@ pub fn load(
             (key, page)
         })
         .collect();
-    let mut content = Content {
-        assets,
-        ..Content::default()
-    };
+    let mut content = Content { assets, ..Content::default() };
     for (key, page) in read {
         match page {
             Some(page) => content.pages.push(page),
@@ -193,35 +162,13 @@ fn read_page(
             return (None, problems);
         }
     };
-    let (front, front_problems) = front_matter::read(
-        &file.name,
-        parts.front_matter,
-        parts.front_matter_line,
-        kind,
-        vocabulary,
-    );
-    problems.extend(
-        front_problems
-            .into_iter()
-            .map(|p| p.with_source(&file.text)),
-    );
+    let (front, front_problems) =
+        front_matter::read(&file.name, parts.front_matter, parts.front_matter_line, kind, vocabulary);
+    problems.extend(front_problems.into_iter().map(|p| p.with_source(&file.text)));
     let (body, body_problems) = markdown::parse(&file.name, &file.text, parts.body_offset);
     problems.extend(body_problems);
-    let slug = if kind == Kind::FrontPage {
-        String::new()
-    } else {
-        slug
-    };
-    (
-        Some(Page {
-            lang,
-            slug,
-            file,
-            front,
-            body,
-        }),
-        problems,
-    )
+    let slug = if kind == Kind::FrontPage { String::new() } else { slug };
+    (Some(Page { lang, slug, file, front, body }), problems)
 }
 
 /// A chapter's path becomes its web address: keep it to plain lowercase words.
@@ -230,10 +177,7 @@ fn slug_problems(file: &SourceFile, slug: &str) -> Vec<Diagnostic> {
     if slug == "_index" {
         return problems;
     }
-    if slug
-        .split('/')
-        .any(|segment| !is_key(segment) && segment != "_index")
-    {
+    if slug.split('/').any(|segment| !is_key(segment) && segment != "_index") {
         problems.push(
             Diagnostic::error(&file.name, Position::START, "this file name cannot be used in a web address")
                 .expected("folder and file names of lowercase letters a–z, digits and `-`, e.g. acp/how-to-start.md")
@@ -241,27 +185,18 @@ fn slug_problems(file: &SourceFile, slug: &str) -> Vec<Diagnostic> {
         );
     } else if slug.ends_with("/_index") {
         problems.push(
-            Diagnostic::error(
-                &file.name,
-                Position::START,
-                "only content/<language>/_index.md is a front page",
-            )
-            .suggestion("give the chapter a name of its own, e.g. overview.md"),
+            Diagnostic::error(&file.name, Position::START, "only content/<language>/_index.md is a front page")
+                .suggestion("give the chapter a name of its own, e.g. overview.md"),
         );
     }
-    if let Some(reserved) = RESERVED_FOLDERS
-        .iter()
-        .find(|r| slug.split('/').next() == Some(**r))
-    {
+    if let Some(reserved) = RESERVED_FOLDERS.iter().find(|r| slug.split('/').next() == Some(**r)) {
         problems.push(
             Diagnostic::error(
                 &file.name,
                 Position::START,
                 format!("the folder `{reserved}` is used by tebiki's own pages"),
             )
-            .suggestion(format!(
-                "move the chapter to another folder; tebiki lists pages under {reserved}/ itself"
-            )),
+            .suggestion(format!("move the chapter to another folder; tebiki lists pages under {reserved}/ itself")),
         );
     }
     problems

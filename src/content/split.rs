@@ -16,22 +16,11 @@ pub struct Parts<'a> {
 
 pub fn split(file: &SourceFile) -> Result<Parts<'_>, Diagnostic> {
     let text = file.text.as_str();
-    let Some(after_open) = text
-        .strip_prefix("---\n")
-        .or_else(|| (text.trim_end() == "---").then_some(""))
-    else {
-        return Err(Diagnostic::error(
-            &file.name,
-            Position::START,
-            "the chapter has no front-matter",
-        )
-        .expected(
-            "the file to start with a line `---`, the chapter's settings, and another line `---`",
-        )
-        .suggestion(
-            "start the file with:\n    ---\n    title: …\n    summary: …\n    order: …\n    ---",
-        )
-        .with_source(text));
+    let Some(after_open) = text.strip_prefix("---\n").or_else(|| (text.trim_end() == "---").then_some("")) else {
+        return Err(Diagnostic::error(&file.name, Position::START, "the chapter has no front-matter")
+            .expected("the file to start with a line `---`, the chapter's settings, and another line `---`")
+            .suggestion("start the file with:\n    ---\n    title: …\n    summary: …\n    order: …\n    ---")
+            .with_source(text));
     };
     let open_len = text.len() - after_open.len();
     let mut offset = 0;
@@ -48,14 +37,10 @@ pub fn split(file: &SourceFile) -> Result<Parts<'_>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(
-        &file.name,
-        Position::START,
-        "the front-matter is never closed",
-    )
-    .expected("a line `---` after the chapter's settings, before the text")
-    .suggestion("add a line with only `---` where the settings end")
-    .with_source(text))
+    Err(Diagnostic::error(&file.name, Position::START, "the front-matter is never closed")
+        .expected("a line `---` after the chapter's settings, before the text")
+        .suggestion("add a line with only `---` where the settings end")
+        .with_source(text))
 }
 
 #[cfg(test)]
@@ -63,11 +48,7 @@ mod tests {
     use super::*;
 
     fn file(text: &str) -> SourceFile {
-        SourceFile {
-            path: "a.md".into(),
-            name: "a.md".into(),
-            text: text.into(),
-        }
+        SourceFile { path: "a.md".into(), name: "a.md".into(), text: text.into() }
     }
 
     #[test]

@@ -3,15 +3,8 @@
 use std::collections::BTreeSet;
 
 /// Ids the theme itself uses on every page; a chapter heading never takes one of them.
-pub const RESERVED_IDS: &[&str] = &[
-    "main",
-    "page-title",
-    "page-toc",
-    "page-contacts",
-    "page-nav",
-    "language-switcher",
-    "skip",
-];
+pub const RESERVED_IDS: &[&str] =
+    &["main", "page-title", "page-toc", "page-contacts", "page-nav", "language-switcher", "skip"];
 
 /// An id from heading text: letters and digits of any script are kept (so 認知症の相談
 /// stays readable in the address bar), everything else becomes a single `-`.
@@ -25,11 +18,7 @@ pub fn slugify(text: &str) -> String {
         }
     }
     let slug = slug.trim_end_matches('-').to_string();
-    if slug.is_empty() {
-        "section".to_string()
-    } else {
-        slug
-    }
+    if slug.is_empty() { "section".to_string() } else { slug }
 }
 
 /// Hands out ids that are unique on one page: the second "faq" becomes "faq-2".
@@ -40,9 +29,7 @@ pub struct IdAllocator {
 
 impl IdAllocator {
     pub fn new() -> Self {
-        IdAllocator {
-            taken: RESERVED_IDS.iter().map(|s| s.to_string()).collect(),
-        }
+        IdAllocator { taken: RESERVED_IDS.iter().map(|s| s.to_string()).collect() }
     }
 
     /// Claims an id written by the author; false when it is already used on the page.
@@ -53,13 +40,7 @@ impl IdAllocator {
     /// A free id based on `wanted`.
     pub fn allocate(&mut self, wanted: &str) -> String {
         let id = (1..)
-            .map(|n| {
-                if n == 1 {
-                    wanted.to_string()
-                } else {
-                    format!("{wanted}-{n}")
-                }
-            })
+            .map(|n| if n == 1 { wanted.to_string() } else { format!("{wanted}-{n}") })
             .find(|candidate| !self.taken.contains(candidate))
             .expect("some suffix is free");
         self.taken.insert(id.clone());
@@ -73,10 +54,7 @@ mod tests {
 
     #[test]
     fn japanese_headings_keep_their_words() {
-        assert_eq!(
-            slugify("人生会議（ACP）ってなに？"),
-            "人生会議-acp-ってなに"
-        );
+        assert_eq!(slugify("人生会議（ACP）ってなに？"), "人生会議-acp-ってなに");
         assert_eq!(slugify("Step 1: Talk"), "step-1-talk");
         assert_eq!(slugify("！？"), "section");
     }

@@ -59,11 +59,7 @@ fn options() -> Options {
 }
 
 /// Parses the body that starts at byte `body_offset` of `file_text`.
-pub fn parse(
-    file_name: &str,
-    file_text: &str,
-    body_offset: usize,
-) -> (ParsedBody, Vec<Diagnostic>) {
+pub fn parse(file_name: &str, file_text: &str, body_offset: usize) -> (ParsedBody, Vec<Diagnostic>) {
     let body = &file_text[body_offset..];
     let lines = LineIndex::new(file_text);
     let at = |range: &std::ops::Range<usize>| lines.position(body_offset + range.start);
@@ -89,20 +85,12 @@ pub fn parse(
                 let is_image = matches!(event, Event::Start(Tag::Image { .. }));
                 if let Some(what) = raw_html::script_in_html(&format!("<a href=\"{dest_url}\">")) {
                     problems.push(
-                        Diagnostic::error(
-                            file_name,
-                            position,
-                            format!("the link address is {what}"),
-                        )
-                        .expected("a chapter (.md), a page address (https://…), mailto: or tel:")
-                        .with_source(file_text),
+                        Diagnostic::error(file_name, position, format!("the link address is {what}"))
+                            .expected("a chapter (.md), a page address (https://…), mailto: or tel:")
+                            .with_source(file_text),
                     );
                 }
-                links.push(LinkRef {
-                    dest: dest_url.to_string(),
-                    position,
-                    is_image,
-                });
+                links.push(LinkRef { dest: dest_url.to_string(), position, is_image });
             }
             _ => {}
         }
@@ -111,14 +99,7 @@ pub fn parse(
     soft_breaks::join_japanese_lines(&mut events);
     let headings = settle_headings(file_name, file_text, &mut events, &mut problems);
     let events = wrap_tables(events.into_iter().map(|(e, _)| e));
-    (
-        ParsedBody {
-            events,
-            headings,
-            links,
-        },
-        problems,
-    )
+    (ParsedBody { events, headings, links }, problems)
 }
 
 /// Gives every heading an id (the author's `{#id}` or one made from its text) and lists them
@@ -138,11 +119,8 @@ fn settle_headings(
             continue;
         };
         let (mut level, written_id, position) = (*level, id.clone(), *position);
-        let end = index
-            + events[index..]
-                .iter()
-                .position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_))))
-                .unwrap_or(0);
+        let end =
+            index + events[index..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_)))).unwrap_or(0);
         let text: String = events[index..end]
             .iter()
             .filter_map(|(e, _)| match e {
@@ -152,14 +130,10 @@ fn settle_headings(
             .collect();
         if level == HeadingLevel::H1 {
             problems.push(
-                Diagnostic::warning(
-                    file_name,
-                    position,
-                    "a `#` heading in a chapter is shown as `##`",
-                )
-                .expected("sections that start at `##`; the chapter's title comes from `title:`")
-                .suggestion("write `## ` instead of `# `")
-                .with_source(file_text),
+                Diagnostic::warning(file_name, position, "a `#` heading in a chapter is shown as `##`")
+                    .expected("sections that start at `##`; the chapter's title comes from `title:`")
+                    .suggestion("write `## ` instead of `# `")
+                    .with_source(file_text),
             );
             level = HeadingLevel::H2;
         }
@@ -167,33 +141,22 @@ fn settle_headings(
             Some(id) if ids.claim(&id) => id.to_string(),
             Some(id) => {
                 problems.push(
-                    Diagnostic::error(
-                        file_name,
-                        position,
-                        format!("the heading id `{id}` is used twice on this page"),
-                    )
-                    .suggestion("give each heading its own {#id}")
-                    .with_source(file_text),
+                    Diagnostic::error(file_name, position, format!("the heading id `{id}` is used twice on this page"))
+                        .suggestion("give each heading its own {#id}")
+                        .with_source(file_text),
                 );
                 ids.allocate(&id)
             }
             None => ids.allocate(&slugify(&text)),
         };
-        if let Event::Start(Tag::Heading {
-            level: l, id: i, ..
-        }) = &mut events[index].0
-        {
+        if let Event::Start(Tag::Heading { level: l, id: i, .. }) = &mut events[index].0 {
             *l = level;
             *i = Some(CowStr::from(id.clone()));
         }
         if let Event::End(TagEnd::Heading(l)) = &mut events[end].0 {
             *l = level;
         }
-        found.push(Heading {
-            level: level as u8,
-            id,
-            text: text.trim().to_string(),
-        });
+        found.push(Heading { level: level as u8, id, text: text.trim().to_string() });
         index = end + 1;
     }
     found
@@ -205,9 +168,7 @@ fn wrap_tables(events: impl Iterator<Item = Event<'static>>) -> Vec<Event<'stati
     for event in events {
         let closes_table = matches!(event, Event::End(TagEnd::Table));
         if matches!(event, Event::Start(Tag::Table(_))) {
-            out.push(Event::Html(CowStr::Borrowed(
-                "<div class=\"table-wrap\" tabindex=\"0\">",
-            )));
+            out.push(Event::Html(CowStr::Borrowed("<div class=\"table-wrap\" tabindex=\"0\">")));
         }
         out.push(event);
         if closes_table {
@@ -220,28 +181,12 @@ fn wrap_tables(events: impl Iterator<Item = Event<'static>>) -> Vec<Event<'stati
 /// HTML for the body, with every link and image address passed through `rewrite`.
 pub fn to_html(parsed: &ParsedBody, rewrite: &dyn Fn(&str) -> String) -> String {
     let events = parsed.events.iter().cloned().map(|event| match event {
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Link {
-            link_type,
-            dest_url: rewrite(&dest_url).into(),
-            title,
-            id,
-        }),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: rewrite(&dest_url).into(),
-            title,
-            id,
-        }),
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link { link_type, dest_url: rewrite(&dest_url).into(), title, id })
+        }
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Image { link_type, dest_url: rewrite(&dest_url).into(), title, id })
+        }
         other => other,
     });
     let mut html = String::new();
@@ -260,16 +205,12 @@ mod tests {
 
     #[test]
     fn headings_get_stable_ids_and_a_table_of_contents() {
-        let (parsed, problems) =
-            parse_body("## はじめに\n\n## 相談先 {#contacts-desk}\n\n### はじめに\n");
+        let (parsed, problems) = parse_body("## はじめに\n\n## 相談先 {#contacts-desk}\n\n### はじめに\n");
         assert!(problems.is_empty());
         let ids: Vec<&str> = parsed.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["はじめに", "contacts-desk", "はじめに-2"]);
         let html = to_html(&parsed, &|d| d.to_string());
-        assert!(
-            html.contains("<h2 id=\"contacts-desk\">相談先</h2>"),
-            "{html}"
-        );
+        assert!(html.contains("<h2 id=\"contacts-desk\">相談先</h2>"), "{html}");
     }
 
     #[test]
@@ -286,20 +227,14 @@ mod tests {
         assert_eq!(parsed.links[0].dest, "../acp/how-to-start.md#steps");
         assert_eq!(parsed.links[0].position, Position::new(4, 5));
         let html = to_html(&parsed, &|_| "../../acp/how-to-start/#steps".to_string());
-        assert!(
-            html.contains("href=\"../../acp/how-to-start/#steps\""),
-            "{html}"
-        );
+        assert!(html.contains("href=\"../../acp/how-to-start/#steps\""), "{html}");
     }
 
     #[test]
     fn tables_and_footnotes_and_strikethrough_render() {
         let (parsed, _) = parse_body("|a|b|\n|-|-|\n|1|2|\n\n~~古い~~注[^1]\n\n[^1]: 注釈\n");
         let html = to_html(&parsed, &|d| d.to_string());
-        assert!(
-            html.contains("<div class=\"table-wrap\" tabindex=\"0\"><table>"),
-            "{html}"
-        );
+        assert!(html.contains("<div class=\"table-wrap\" tabindex=\"0\"><table>"), "{html}");
         assert!(html.contains("<del>古い</del>"), "{html}");
         assert!(html.contains("footnote-definition"), "{html}");
     }

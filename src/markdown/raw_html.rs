@@ -25,10 +25,7 @@ fn has_event_handler(lower: &str) -> bool {
         && lower.match_indices("on").any(|(i, _)| {
             let before = lower[..i].chars().last();
             let after = &lower[i + 2..];
-            let name_len = after
-                .chars()
-                .take_while(|c| c.is_ascii_alphabetic())
-                .count();
+            let name_len = after.chars().take_while(|c| c.is_ascii_alphabetic()).count();
             matches!(before, Some(' ' | '\t' | '\n' | '/' | '"' | '\''))
                 && name_len > 0
                 && after[name_len..].trim_start().starts_with('=')
@@ -49,9 +46,6 @@ mod tests {
     #[test]
     fn formatting_html_is_allowed() {
         assert_eq!(script_in_html("<details><summary>詳しく</summary>"), None);
-        assert_eq!(
-            script_in_html("<span class=\"note\">once upon</span>"),
-            None
-        );
+        assert_eq!(script_in_html("<span class=\"note\">once upon</span>"), None);
     }
 }

@@ -16,15 +16,8 @@ pub fn join_japanese_lines<T>(events: &mut Vec<(Event<'static>, T)>) {
         if !matches!(events[index].0, Event::SoftBreak) {
             continue;
         }
-        let before = events[..index]
-            .iter()
-            .rev()
-            .map_while(|(e, _)| inline_text(e))
-            .find_map(|t| t.chars().last());
-        let after = events[index + 1..]
-            .iter()
-            .map_while(|(e, _)| inline_text(e))
-            .find_map(|t| t.chars().next());
+        let before = events[..index].iter().rev().map_while(|(e, _)| inline_text(e)).find_map(|t| t.chars().last());
+        let after = events[index + 1..].iter().map_while(|(e, _)| inline_text(e)).find_map(|t| t.chars().next());
         if let (Some(before), Some(after)) = (before, after) {
             keep[index] = !joins_without_space(before, after);
         }
@@ -40,9 +33,7 @@ fn inline_text<'e>(event: &'e Event<'static>) -> Option<&'e str> {
     match event {
         Event::Text(t) | Event::Code(t) => Some(t),
         Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. })
-        | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link) => {
-            Some("")
-        }
+        | Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link) => Some(""),
         _ => None,
     }
 }
@@ -53,9 +44,7 @@ mod tests {
     use pulldown_cmark::{Parser, html};
 
     fn render(markdown: &str) -> String {
-        let mut events: Vec<(Event<'static>, ())> = Parser::new(markdown)
-            .map(|e| (e.into_static(), ()))
-            .collect();
+        let mut events: Vec<(Event<'static>, ())> = Parser::new(markdown).map(|e| (e.into_static(), ())).collect();
         join_japanese_lines(&mut events);
         let mut out = String::new();
         html::push_html(&mut out, events.into_iter().map(|(e, _)| e));
@@ -64,14 +53,8 @@ mod tests {
 
     #[test]
     fn japanese_lines_join_without_a_space() {
-        assert_eq!(
-            render("在宅医療は\n家で受ける医療です。"),
-            "<p>在宅医療は家で受ける医療です。</p>\n"
-        );
-        assert_eq!(
-            render("**訪問看護**\nを使う"),
-            "<p><strong>訪問看護</strong>を使う</p>\n"
-        );
+        assert_eq!(render("在宅医療は\n家で受ける医療です。"), "<p>在宅医療は家で受ける医療です。</p>\n");
+        assert_eq!(render("**訪問看護**\nを使う"), "<p><strong>訪問看護</strong>を使う</p>\n");
     }
 
     #[test]

@@ -39,30 +39,14 @@ fn jobs(guidebook: &Guidebook) -> Vec<Job<'_>> {
         let lang = language.code.as_str();
         jobs.push(Job::Front { lang });
         jobs.extend((0..guidebook.chapters.len()).map(|index| Job::Chapter { lang, index }));
-        jobs.extend(
-            guidebook
-                .config
-                .life_stages
-                .iter()
-                .map(|key| Job::LifeStage { lang, key }),
-        );
-        jobs.extend(
-            guidebook
-                .config
-                .scenarios
-                .iter()
-                .map(|key| Job::Scenario { lang, key }),
-        );
+        jobs.extend(guidebook.config.life_stages.iter().map(|key| Job::LifeStage { lang, key }));
+        jobs.extend(guidebook.config.scenarios.iter().map(|key| Job::Scenario { lang, key }));
     }
     jobs
 }
 
 /// Renders every page, the sitemap and the theme's static files.
-pub fn render_site(
-    guidebook: &Guidebook,
-    theme: &Theme,
-    diagnostics: &Diagnostics,
-) -> Vec<OutputFile> {
+pub fn render_site(guidebook: &Guidebook, theme: &Theme, diagnostics: &Diagnostics) -> Vec<OutputFile> {
     let mut files: Vec<OutputFile> = jobs(guidebook)
         .par_iter()
         .filter_map(|job| {
@@ -71,31 +55,26 @@ pub fn render_site(
                 Ok(html) => Some(OutputFile { path: path.file(), bytes: minify(&html) }),
                 Err(error) => {
                     diagnostics.push(
-                        Diagnostic::error(format!("themes/{}/templates/{template}", guidebook.config.theme), Position::START, format!("the page {} could not be rendered: {}", path.file(), theme::error_chain(&error)))
-                            .suggestion("fix the template; the message names the variable or filter that failed"),
+                        Diagnostic::error(
+                            format!("themes/{}/templates/{template}", guidebook.config.theme),
+                            Position::START,
+                            format!("the page {} could not be rendered: {}", path.file(), theme::error_chain(&error)),
+                        )
+                        .suggestion("fix the template; the message names the variable or filter that failed"),
                     );
                     None
                 }
             }
         })
         .collect();
-    files.push(OutputFile {
-        path: "sitemap.xml".into(),
-        bytes: sitemap::render(guidebook).into_bytes(),
-    });
-    files.extend(theme.static_files.iter().map(|(path, bytes)| OutputFile {
-        path: path.clone(),
-        bytes: bytes.clone(),
-    }));
+    files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap::render(guidebook).into_bytes() });
+    files
+        .extend(theme.static_files.iter().map(|(path, bytes)| OutputFile { path: path.clone(), bytes: bytes.clone() }));
     files
 }
 
 fn minify(html: &str) -> Vec<u8> {
-    let cfg = minify_html::Cfg {
-        minify_css: true,
-        keep_html_and_head_opening_tags: true,
-        ..Default::default()
-    };
+    let cfg = minify_html::Cfg { minify_css: true, keep_html_and_head_opening_tags: true, ..Default::default() };
     minify_html::minify(html.as_bytes(), &cfg)
 }
 
@@ -105,31 +84,26 @@ fn page<'g>(guidebook: &'g Guidebook, job: &Job<'g>) -> (PagePath, &'static str,
     match *job {
         Job::LanguageChoice => {
             let path = PagePath::language_root();
-            let mut context = common(
-                guidebook,
-                source,
-                &path,
-                &PagePath::front,
-                &guidebook.config.default_contacts,
-            );
+            let mut context = common(guidebook, source, &path, &PagePath::front, &guidebook.config.default_contacts);
             context.insert("page_title", &guidebook.front_page(source).0.front.title);
             (path, "languages.html", context)
         }
         Job::NotFound => {
             // Served at any depth, so links start from the site's base path.
             let path = PagePath("404.html".into());
-            let mut context = common(
-                guidebook,
-                source,
-                &path,
-                &PagePath::front,
-                &guidebook.config.default_contacts,
-            );
+            let mut context = common(guidebook, source, &path, &PagePath::front, &guidebook.config.default_contacts);
             let base_path = base_path(&guidebook.config.base_url);
             context.insert("root", &base_path);
-            let languages: Vec<_> = guidebook.config.languages.iter().map(|l| json!({
-                "code": l.code, "tag": l.tag(), "name": l.name, "url": format!("{base_path}{}/", l.code),
-            })).collect();
+            let languages: Vec<_> = guidebook
+                .config
+                .languages
+                .iter()
+                .map(|l| {
+                    json!({
+                        "code": l.code, "tag": l.tag(), "name": l.name, "url": format!("{base_path}{}/", l.code),
+                    })
+                })
+                .collect();
             context.insert("languages", &languages);
             context.insert("site", &json!({ "title": guidebook.front_page(source).0.front.title, "home_url": format!("{base_path}{source}/") }));
             context.insert("page_title", &guidebook.i18n.get(source, "not_found_title"));
@@ -138,13 +112,7 @@ fn page<'g>(guidebook: &'g Guidebook, job: &Job<'g>) -> (PagePath, &'static str,
         Job::Front { lang } => {
             let path = PagePath::front(lang);
             let (front, fallback) = guidebook.front_page(lang);
-            let mut context = common(
-                guidebook,
-                lang,
-                &path,
-                &PagePath::front,
-                &guidebook.config.default_contacts,
-            );
+            let mut context = common(guidebook, lang, &path, &PagePath::front, &guidebook.config.default_contacts);
             let intro = crate::markdown::to_html(&front.body, &|dest| {
                 links::resolve(guidebook, front, lang, dest).unwrap_or_else(|_| dest.to_string())
             });
@@ -153,18 +121,10 @@ fn page<'g>(guidebook: &'g Guidebook, job: &Job<'g>) -> (PagePath, &'static str,
             context.insert("intro", &intro);
             context.insert(
                 "intro_lang",
-                &fallback
-                    .then(|| views::lang_if_different(guidebook, &front.lang, lang))
-                    .flatten(),
+                &fallback.then(|| views::lang_if_different(guidebook, &front.lang, lang)).flatten(),
             );
-            context.insert(
-                "life_stages",
-                &views::terms(guidebook, "life_stages", lang, &path),
-            );
-            context.insert(
-                "scenarios",
-                &views::terms(guidebook, "scenarios", lang, &path),
-            );
+            context.insert("life_stages", &views::terms(guidebook, "life_stages", lang, &path));
+            context.insert("scenarios", &views::terms(guidebook, "scenarios", lang, &path));
             let cards: Vec<_> = guidebook
                 .chapters
                 .iter()
@@ -179,66 +139,34 @@ fn page<'g>(guidebook: &'g Guidebook, job: &Job<'g>) -> (PagePath, &'static str,
     }
 }
 
-fn chapter_page(
-    guidebook: &Guidebook,
-    lang: &str,
-    index: usize,
-) -> (PagePath, &'static str, Context) {
+fn chapter_page(guidebook: &Guidebook, lang: &str, index: usize) -> (PagePath, &'static str, Context) {
     let source = guidebook.source_code();
     let chapter = &guidebook.chapters[index];
     let (page, fallback) = chapter.in_language(lang, source);
     let path = PagePath::chapter(lang, &chapter.slug);
     let front = &chapter.source(source).front;
-    let contact_ids = if front.contacts.is_empty() {
-        &guidebook.config.default_contacts
-    } else {
-        &front.contacts
-    };
-    let mut context = common(
-        guidebook,
-        lang,
-        &path,
-        &|l| PagePath::chapter(l, &chapter.slug),
-        contact_ids,
-    );
+    let contact_ids = if front.contacts.is_empty() { &guidebook.config.default_contacts } else { &front.contacts };
+    let mut context = common(guidebook, lang, &path, &|l| PagePath::chapter(l, &chapter.slug), contact_ids);
     let body = crate::markdown::to_html(&page.body, &|dest| {
         links::resolve(guidebook, page, lang, dest).unwrap_or_else(|_| dest.to_string())
     });
     let neighbour = |i: usize| {
-        let card = views::chapter_card(
-            guidebook,
-            guidebook.chapters[i].in_language(lang, source).0,
-            lang,
-            &path,
-        );
-        LinkView {
-            text: card.title,
-            url: card.url,
-            lang: card.lang,
-        }
+        let card = views::chapter_card(guidebook, guidebook.chapters[i].in_language(lang, source).0, lang, &path);
+        LinkView { text: card.title, url: card.url, lang: card.lang }
     };
-    let term_links =
-        |group: &str, keys: &[String], to: fn(&str, &str) -> PagePath| -> Vec<LinkView> {
-            keys.iter()
-                .map(|key| LinkView {
-                    text: guidebook.i18n.get(lang, &format!("{group}.{key}.label")),
-                    url: path.link_to(&to(lang, key)),
-                    lang: None,
-                })
-                .collect()
-        };
-    let audience: Vec<String> = front
-        .audience
-        .iter()
-        .map(|a| guidebook.i18n.get(lang, &format!("audiences.{a}.label")))
-        .collect();
-    let toc: Vec<_> = page
-        .body
-        .headings
-        .iter()
-        .filter(|h| h.level == 2)
-        .map(|h| json!({ "id": h.id, "text": h.text }))
-        .collect();
+    let term_links = |group: &str, keys: &[String], to: fn(&str, &str) -> PagePath| -> Vec<LinkView> {
+        keys.iter()
+            .map(|key| LinkView {
+                text: guidebook.i18n.get(lang, &format!("{group}.{key}.label")),
+                url: path.link_to(&to(lang, key)),
+                lang: None,
+            })
+            .collect()
+    };
+    let audience: Vec<String> =
+        front.audience.iter().map(|a| guidebook.i18n.get(lang, &format!("audiences.{a}.label"))).collect();
+    let toc: Vec<_> =
+        page.body.headings.iter().filter(|h| h.level == 2).map(|h| json!({ "id": h.id, "text": h.text })).collect();
     let updated = page.front.updated.as_deref().or(front.updated.as_deref());
     context.insert("page_title", &page.front.title);
     context.insert("description", &page.front.summary);
@@ -261,37 +189,16 @@ fn chapter_page(
         }),
     );
     context.insert("previous", &index.checked_sub(1).map(neighbour));
-    context.insert(
-        "next",
-        &(index + 1 < guidebook.chapters.len()).then(|| neighbour(index + 1)),
-    );
+    context.insert("next", &(index + 1 < guidebook.chapters.len()).then(|| neighbour(index + 1)));
     (path, "chapter.html", context)
 }
 
-fn term_page(
-    guidebook: &Guidebook,
-    group: &str,
-    lang: &str,
-    key: &str,
-) -> (PagePath, &'static str, Context) {
-    let to: TermPath = if group == "life_stages" {
-        PagePath::life_stage
-    } else {
-        PagePath::scenario
-    };
+fn term_page(guidebook: &Guidebook, group: &str, lang: &str, key: &str) -> (PagePath, &'static str, Context) {
+    let to: TermPath = if group == "life_stages" { PagePath::life_stage } else { PagePath::scenario };
     let path = to(lang, key);
-    let mut context = common(
-        guidebook,
-        lang,
-        &path,
-        &|l| to(l, key),
-        &guidebook.config.default_contacts,
-    );
+    let mut context = common(guidebook, lang, &path, &|l| to(l, key), &guidebook.config.default_contacts);
     let terms = views::terms(guidebook, group, lang, &path);
-    let term = terms
-        .iter()
-        .find(|t| t.key == key)
-        .expect("listing pages are made for defined keys");
+    let term = terms.iter().find(|t| t.key == key).expect("listing pages are made for defined keys");
     context.insert("page_title", &term.label);
     context.insert("description", &term.description);
     context.insert("group", group);
@@ -309,22 +216,13 @@ fn common(
     path_in: &dyn Fn(&str) -> PagePath,
     contact_ids: &[String],
 ) -> Context {
-    let language = guidebook
-        .config
-        .language(lang)
-        .expect("pages are made for configured languages");
+    let language = guidebook.config.language(lang).expect("pages are made for configured languages");
     let mut context = Context::new();
-    context.insert(
-        "lang",
-        &json!({ "code": language.code, "tag": language.tag(), "name": language.name }),
-    );
+    context.insert("lang", &json!({ "code": language.code, "tag": language.tag(), "name": language.name }));
     context.insert("t", guidebook.i18n.strings(lang));
     context.insert("root", &path.to_root());
     context.insert("site", &views::site(guidebook, lang, path));
-    context.insert(
-        "languages",
-        &views::languages(guidebook, lang, path, path_in),
-    );
+    context.insert("languages", &views::languages(guidebook, lang, path, path_in));
     context.insert("canonical", &path.absolute(&guidebook.config.base_url));
     context.insert("contacts", &views::contacts(guidebook, contact_ids, lang));
     context.insert("description", "");
@@ -333,10 +231,6 @@ fn common(
 
 /// The path part of the base URL: `https://a.example/guide/` → `/guide/`.
 fn base_path(base_url: &str) -> String {
-    let after_scheme = base_url
-        .split_once("://")
-        .map_or(base_url, |(_, rest)| rest);
-    after_scheme
-        .find('/')
-        .map_or("/".to_string(), |i| after_scheme[i..].to_string())
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    after_scheme.find('/').map_or("/".to_string(), |i| after_scheme[i..].to_string())
 }

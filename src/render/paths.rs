@@ -38,11 +38,7 @@ impl PagePath {
 
     /// The file written for this page.
     pub fn file(&self) -> String {
-        if self.0.is_empty() || self.0.ends_with('/') {
-            format!("{}index.html", self.0)
-        } else {
-            self.0.clone()
-        }
+        if self.0.is_empty() || self.0.ends_with('/') { format!("{}index.html", self.0) } else { self.0.clone() }
     }
 
     /// `../` repeated to climb from this page to the site root.
@@ -52,18 +48,9 @@ impl PagePath {
 
     /// The shortest relative URL of `other` as seen from this page.
     pub fn link_to(&self, other: &PagePath) -> String {
-        let from: Vec<&str> = self
-            .0
-            .split_terminator('/')
-            .take(self.0.matches('/').count())
-            .collect();
+        let from: Vec<&str> = self.0.split_terminator('/').take(self.0.matches('/').count()).collect();
         let to: Vec<&str> = other.0.split_terminator('/').collect();
-        let common = from
-            .iter()
-            .zip(&to)
-            .take_while(|(a, b)| a == b)
-            .count()
-            .min(to.len());
+        let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count().min(to.len());
         let mut url = "../".repeat(from.len() - common);
         for segment in &to[common..] {
             url.push_str(segment);
@@ -72,11 +59,7 @@ impl PagePath {
         if !other.0.ends_with('/') && !other.0.is_empty() {
             url.pop(); // a file such as 404.html, not a folder
         }
-        if url.is_empty() {
-            "./".to_string()
-        } else {
-            url
-        }
+        if url.is_empty() { "./".to_string() } else { url }
     }
 
     pub fn absolute(&self, base_url: &str) -> String {
@@ -92,24 +75,12 @@ mod tests {
     fn relative_links_climb_to_the_root_and_back_down() {
         let chapter = PagePath::chapter("ja", "acp/what-is-acp");
         assert_eq!(chapter.file(), "ja/acp/what-is-acp/index.html");
-        assert_eq!(
-            chapter.link_to(&PagePath::chapter("en", "acp/what-is-acp")),
-            "../../../en/acp/what-is-acp/"
-        );
-        assert_eq!(
-            PagePath::front("ja").link_to(&PagePath::life_stage("ja", "frail")),
-            "stages/frail/"
-        );
+        assert_eq!(chapter.link_to(&PagePath::chapter("en", "acp/what-is-acp")), "../../../en/acp/what-is-acp/");
+        assert_eq!(PagePath::front("ja").link_to(&PagePath::life_stage("ja", "frail")), "stages/frail/");
         assert_eq!(chapter.link_to(&PagePath::front("ja")), "../../");
         assert_eq!(chapter.link_to(&chapter), "./");
         assert_eq!(chapter.link_to(&PagePath::language_root()), "../../../");
-        assert_eq!(
-            PagePath::language_root().link_to(&PagePath::language_root()),
-            "./"
-        );
-        assert_eq!(
-            PagePath::front("ja").absolute("https://g.example/"),
-            "https://g.example/ja/"
-        );
+        assert_eq!(PagePath::language_root().link_to(&PagePath::language_root()), "./");
+        assert_eq!(PagePath::front("ja").absolute("https://g.example/"), "https://g.example/ja/");
     }
 }

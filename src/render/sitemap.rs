@@ -19,16 +19,10 @@ pub fn render(guidebook: &Guidebook) -> String {
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    xml.push_str(&format!(
-        "<url><loc>{}</loc></url>\n",
-        escape(&PagePath::language_root().absolute(base))
-    ));
+    xml.push_str(&format!("<url><loc>{}</loc></url>\n", escape(&PagePath::language_root().absolute(base))));
     for page in &pages {
         for language in languages {
-            xml.push_str(&format!(
-                "<url><loc>{}</loc>",
-                escape(&page(&language.code).absolute(base))
-            ));
+            xml.push_str(&format!("<url><loc>{}</loc>", escape(&page(&language.code).absolute(base))));
             for alternate in languages {
                 xml.push_str(&format!(
                     "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
@@ -44,8 +38,5 @@ pub fn render(guidebook: &Guidebook) -> String {
 }
 
 fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

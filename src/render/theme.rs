@@ -31,23 +31,14 @@ impl Theme {
                 })
                 .collect()
         } else {
-            crate::embedded::theme(name)
-                .into_iter()
-                .map(|(path, bytes)| (path.to_string(), bytes.to_vec()))
-                .collect()
+            crate::embedded::theme(name).into_iter().map(|(path, bytes)| (path.to_string(), bytes.to_vec())).collect()
         };
         if files.is_empty() {
             diagnostics.push(
-                Diagnostic::error(
-                    crate::config::FILE_NAME,
-                    Position::START,
-                    format!("there is no theme `{name}`"),
-                )
-                .field("theme")
-                .expected(format!(
-                    "a folder themes/{name}/ or a theme built into tebiki (default)"
-                ))
-                .suggestion("write `theme: default`, or create the theme folder"),
+                Diagnostic::error(crate::config::FILE_NAME, Position::START, format!("there is no theme `{name}`"))
+                    .field("theme")
+                    .expected(format!("a folder themes/{name}/ or a theme built into tebiki (default)"))
+                    .suggestion("write `theme: default`, or create the theme folder"),
             );
             return None;
         }
@@ -75,10 +66,7 @@ impl Theme {
                 Diagnostic::error(
                     format!("{theme_name}/templates"),
                     Position::START,
-                    format!(
-                        "the theme's templates do not compile: {}",
-                        error_chain(&error)
-                    ),
+                    format!("the theme's templates do not compile: {}", error_chain(&error)),
                 )
                 .suggestion("fix the template named in the message"),
             );

@@ -72,26 +72,11 @@ pub struct SiteView {
 
 /// The `lang` attribute for text written in `text_lang` on a page in `page_lang`, or None
 /// when they are the same.
-pub fn lang_if_different(
-    guidebook: &Guidebook,
-    text_lang: &str,
-    page_lang: &str,
-) -> Option<String> {
-    (text_lang != page_lang).then(|| {
-        guidebook
-            .config
-            .language(text_lang)
-            .map_or(text_lang, |l| l.tag())
-            .to_string()
-    })
+pub fn lang_if_different(guidebook: &Guidebook, text_lang: &str, page_lang: &str) -> Option<String> {
+    (text_lang != page_lang).then(|| guidebook.config.language(text_lang).map_or(text_lang, |l| l.tag()).to_string())
 }
 
-pub fn chapter_card(
-    guidebook: &Guidebook,
-    page: &Page,
-    lang: &str,
-    from: &PagePath,
-) -> ChapterCard {
+pub fn chapter_card(guidebook: &Guidebook, page: &Page, lang: &str, from: &PagePath) -> ChapterCard {
     ChapterCard {
         slug: page.slug.clone(),
         title: page.front.title.clone(),
@@ -108,10 +93,7 @@ pub fn contacts(guidebook: &Guidebook, ids: &[String], lang: &str) -> Vec<Contac
             let contact = guidebook.contacts.get(id)?;
             let (name, name_lang) = contact.name.get(lang, source)?;
             let text = |field: &Option<crate::contacts::Localized>| {
-                field
-                    .as_ref()
-                    .and_then(|f| f.get(lang, source))
-                    .map(|(t, _)| t.to_string())
+                field.as_ref().and_then(|f| f.get(lang, source)).map(|(t, _)| t.to_string())
             };
             Some(ContactView {
                 id: id.clone(),
@@ -152,14 +134,11 @@ pub fn languages(
 
 pub fn site(guidebook: &Guidebook, lang: &str, from: &PagePath) -> SiteView {
     let (front, _) = guidebook.front_page(lang);
-    let publisher = front.front.publisher.clone().or_else(|| {
-        guidebook
-            .front_page(guidebook.source_code())
-            .0
-            .front
-            .publisher
-            .clone()
-    });
+    let publisher = front
+        .front
+        .publisher
+        .clone()
+        .or_else(|| guidebook.front_page(guidebook.source_code()).0.front.publisher.clone());
     SiteView {
         title: front.front.title.clone(),
         summary: front.front.summary.clone(),
@@ -184,11 +163,7 @@ pub fn terms(guidebook: &Guidebook, group: &str, lang: &str, from: &PagePath) ->
                 .iter()
                 .filter(|c| {
                     let front = &c.source(source).front;
-                    let tagged = if group == "life_stages" {
-                        &front.life_stages
-                    } else {
-                        &front.scenarios
-                    };
+                    let tagged = if group == "life_stages" { &front.life_stages } else { &front.scenarios };
                     tagged.contains(key)
                 })
                 .map(|c| chapter_card(guidebook, c.in_language(lang, source).0, lang, from))

@@ -22,10 +22,7 @@ pub fn fixture(name: &str) -> PathBuf {
 pub fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let out = dir.path().join("public");
-    if let Err(problems) = tebiki::build(&tebiki::BuildOptions {
-        root: root.to_path_buf(),
-        out: out.clone(),
-    }) {
+    if let Err(problems) = tebiki::build(&tebiki::BuildOptions { root: root.to_path_buf(), out: out.clone() }) {
         let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
         panic!("build of {} failed:\n{}", root.display(), text.join("\n"));
     }
@@ -41,8 +38,7 @@ pub fn run_build(root: &Path, out: &Path) -> (i32, String) {
         .arg(out)
         .output()
         .expect("run tebiki");
-    let text = String::from_utf8_lossy(&output.stderr).to_string()
-        + &String::from_utf8_lossy(&output.stdout);
+    let text = String::from_utf8_lossy(&output.stderr).to_string() + &String::from_utf8_lossy(&output.stdout);
     (output.status.code().unwrap_or(-1), text)
 }
 
@@ -54,20 +50,14 @@ pub fn read_tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .map(|e| e.expect("walk output"))
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let relative = e
-                .path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .replace('\\', "/");
+            let relative = e.path().strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
             (relative, std::fs::read(e.path()).unwrap())
         })
         .collect()
 }
 
 pub fn html(path: &Path) -> Html {
-    let text =
-        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
     Html::parse_document(&text)
 }
 
@@ -88,10 +78,7 @@ pub fn resolve_href(out: &Path, page_file: &str, href: &str) -> (PathBuf, Option
         None => (href, None),
     };
     let base = Path::new(page_file).parent().unwrap_or(Path::new(""));
-    let mut parts: Vec<String> = base
-        .iter()
-        .map(|p| p.to_string_lossy().to_string())
-        .collect();
+    let mut parts: Vec<String> = base.iter().map(|p| p.to_string_lossy().to_string()).collect();
     if path.is_empty() {
         return (out.join(page_file), fragment);
     }
@@ -114,9 +101,6 @@ pub fn resolve_href(out: &Path, page_file: &str, href: &str) -> (PathBuf, Option
 /// The front-matter of a source file, read independently of tebiki's own parser.
 pub fn front_matter(path: &Path) -> serde_yaml::Value {
     let text = std::fs::read_to_string(path).unwrap();
-    let yaml = text
-        .strip_prefix("---\n")
-        .and_then(|rest| rest.split("\n---\n").next())
-        .expect("front-matter");
+    let yaml = text.strip_prefix("---\n").and_then(|rest| rest.split("\n---\n").next()).expect("front-matter");
     serde_yaml::from_str(yaml).unwrap()
 }
