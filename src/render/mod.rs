@@ -94,6 +94,8 @@ fn page<'g>(guidebook: &'g Guidebook, job: &Job<'g>) -> (PagePath, &'static str,
             let mut context = common(guidebook, source, &path, &PagePath::front, &guidebook.config.default_contacts);
             let base_path = base_path(&guidebook.config.base_url);
             context.insert("root", &base_path);
+            // Whoever lands here may not read Japanese: each language offers the way home in
+            // its own words.
             let languages: Vec<_> = guidebook
                 .config
                 .languages
@@ -101,6 +103,7 @@ fn page<'g>(guidebook: &'g Guidebook, job: &Job<'g>) -> (PagePath, &'static str,
                 .map(|l| {
                     json!({
                         "code": l.code, "tag": l.tag(), "name": l.name, "url": format!("{base_path}{}/", l.code),
+                        "home": guidebook.i18n.get(&l.code, "not_found_home"),
                     })
                 })
                 .collect();
