@@ -67,20 +67,12 @@ impl SiteConfig {
             return None;
         }
         let file = SourceFile::read(root, &path).map_err(|d| diagnostics.push(d)).ok()?;
-        let mut config: SiteConfig = match serde_yaml::from_str(&file.text) {
-            Ok(config) => config,
-            Err(error) => {
-                let position = error.location().map_or(Position::START, |l| Position::new(l.line(), l.column()));
-                let message = error.to_string();
-                let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-                diagnostics.push(
-                    Diagnostic::error(&file.name, position, message)
-                        .suggestion("see the site.yaml reference in README.md")
-                        .with_source(&file.text),
-                );
-                return None;
-            }
-        };
+        let mut config: SiteConfig = crate::yaml::deserialize(&file.name, &file.text)
+            .map_err(|d| {
+                let help = d.suggestion.clone().unwrap_or_else(|| "see the site.yaml reference in README.md".into());
+                diagnostics.push(d.suggestion(help))
+            })
+            .ok()?;
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Position, did_you_mean};
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::source::SourceFile;
 use crate::yaml::Locator;
 
@@ -72,17 +72,14 @@ impl Contacts {
         let Ok(file) = SourceFile::read(root, &path).map_err(|d| diagnostics.push(d)) else {
             return Contacts::default();
         };
-        let by_id: BTreeMap<String, Contact> = match serde_yaml::from_str::<Option<_>>(&file.text) {
-            Ok(parsed) => parsed.unwrap_or_default(),
-            Err(error) => {
-                let position = error.location().map_or(Position::START, |l| Position::new(l.line(), l.column()));
-                let message = error.to_string();
-                let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+        let parsed = crate::yaml::deserialize::<Option<BTreeMap<String, Contact>>>(&file.name, &file.text);
+        let by_id = match parsed {
+            Ok(by_id) => by_id.unwrap_or_default(),
+            Err(problem) => {
                 diagnostics.push(
-                    Diagnostic::error(&file.name, position, message)
+                    problem
                         .expected("desk ids, each with name, phone, hours and description")
-                        .suggestion("see the contacts reference in README.md")
-                        .with_source(&file.text),
+                        .suggestion("see the contacts reference in README.md"),
                 );
                 return Contacts::default();
             }

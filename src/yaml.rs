@@ -13,16 +13,41 @@ use crate::diagnostics::{Diagnostic, Position};
 /// Parses YAML text that starts at `first_line` of the file named `file`.
 pub fn parse(file: &str, text: &str, first_line: usize) -> Result<Value, Diagnostic> {
     serde_yaml::from_str::<Value>(text).map_err(|error| {
-        let position = error
-            .location()
-            .map(|l| Position::new(l.line() + first_line - 1, l.column()))
-            .unwrap_or(Position::new(first_line, 1));
-        let message = error.to_string();
-        // serde_yaml appends " at line X column Y"; the position is already in the prefix.
-        let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-        Diagnostic::error(file, position, format!("the YAML is not valid: {message}"))
-            .suggestion(syntax_hint(text, position.line + 1 - first_line))
+        let diagnostic = from_serde(file, &error, first_line);
+        let hint = syntax_hint(text, diagnostic.position.line + 1 - first_line);
+        Diagnostic { message: format!("the YAML is not valid: {}", diagnostic.message), ..diagnostic }.suggestion(hint)
     })
+}
+
+/// Reads a whole settings file straight into a typed structure. serde reports only the
+/// first problem, which is enough for files edited rarely (site.yaml, contacts).
+pub fn deserialize<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnostic> {
+    serde_yaml::from_str(text).map_err(|error| {
+        let diagnostic = from_serde(file, &error, 1).with_source(text);
+        let hint = unknown_field_hint(&diagnostic.message);
+        diagnostic.maybe_suggestion(hint)
+    })
+}
+
+/// For serde's "unknown field `languges`, expected one of `languages`, …", the field meant.
+fn unknown_field_hint(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (typed, rest) = rest.split_once('`')?;
+    let expected = rest.split_once("expected ")?.1;
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    crate::diagnostics::did_you_mean(typed, candidates)
+}
+
+/// A serde_yaml error as a diagnostic at the position it names.
+fn from_serde(file: &str, error: &serde_yaml::Error, first_line: usize) -> Diagnostic {
+    let position = error
+        .location()
+        .map(|l| Position::new(l.line() + first_line - 1, l.column()))
+        .unwrap_or(Position::new(first_line, 1));
+    let message = error.to_string();
+    // serde_yaml appends " at line X column Y"; the position is already in the prefix.
+    let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+    Diagnostic::error(file, position, message)
 }
 
 /// The usual mistakes behind a YAML syntax error, in plain words.
@@ -131,6 +156,20 @@ mod tests {
         assert_eq!(locator.value("life_stages", "end-of-lfe"), Position::new(3, 24));
         assert_eq!(locator.value("scenarios", "living-alon"), Position::new(5, 5));
         assert_eq!(locator.value("title", "あ"), Position::new(2, 8));
+    }
+
+    #[test]
+    fn unknown_settings_get_the_nearest_name() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Settings {
+            base_url: String,
+            languages: Vec<String>,
+        }
+        let error = deserialize::<Settings>("site.yaml", "base_url: x\nlanguges: []\n").unwrap_err();
+        assert_eq!(error.position, Position::new(2, 1));
+        assert_eq!(error.suggestion.as_deref(), Some("did you mean `languages`?"));
     }
 
     #[test]

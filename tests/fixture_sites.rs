@@ -267,3 +267,18 @@ fn a_folder_without_site_yaml_says_what_to_do() {
         ],
     );
 }
+
+#[test]
+fn a_mistyped_setting_in_site_yaml() {
+    let text = failing_build("bad-site-yaml");
+    assert_reports(&text, &["site.yaml:1:1: error: unknown field `base_ur`", "help: did you mean `base_url`?"]);
+}
+
+#[test]
+fn a_contact_text_in_a_language_the_site_does_not_have() {
+    let text = failing_build("bad-contacts");
+    assert_reports(
+        &text,
+        &["data/contacts.yaml:4:5: error: houkatsu: `jp` is not a language of this site", "help: did you mean `ja`?"],
+    );
+}
