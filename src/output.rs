@@ -31,6 +31,7 @@ impl Staging {
         let name = out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
         let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
         fs::create_dir_all(parent).map_err(|e| OutputError(format!("cannot create {}: {e}", parent.display())))?;
+        remove_abandoned(parent, &name);
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
             fs::remove_dir_all(&dir).map_err(|e| OutputError(format!("cannot clear {}: {e}", dir.display())))?;
@@ -90,6 +91,28 @@ impl Drop for Staging {
     }
 }
 
+/// Removes staging and old folders left by a build that was killed before it could clean up:
+/// those whose process no longer runs. A folder of a build still running is left alone.
+fn remove_abandoned(parent: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(parent) else { return };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().to_string();
+        let pid = [".staging-", ".old-"]
+            .iter()
+            .find_map(|kind| file_name.strip_prefix(&format!(".{name}{kind}")))
+            .and_then(|pid| pid.parse::<u32>().ok());
+        if let Some(pid) = pid
+            && !process_is_running(pid)
+        {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn process_is_running(pid: u32) -> bool {
+    if cfg!(target_os = "linux") { Path::new("/proc").join(pid.to_string()).exists() } else { true }
+}
+
 fn check_replaceable(out: &Path, root: &Path) -> Result<(), OutputError> {
     if !out.exists() {
         return Ok(());
@@ -120,6 +143,17 @@ fn check_replaceable(out: &Path, root: &Path) -> Result<(), OutputError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn folders_left_by_a_killed_build_are_cleared() {
+        let root = tempfile::tempdir().unwrap();
+        let abandoned = root.path().join(".public.staging-4000000000");
+        fs::create_dir(&abandoned).unwrap();
+        let staging = Staging::create(&root.path().join("public"), root.path()).unwrap();
+        assert!(!abandoned.exists());
+        staging.commit().unwrap();
+    }
 
     #[test]
     fn a_folder_tebiki_did_not_write_is_never_replaced() {
