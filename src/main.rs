@@ -22,9 +22,9 @@ enum Command {
         /// The guidebook folder, the one holding site.yaml.
         #[arg(long, default_value = ".")]
         root: PathBuf,
-        /// Where to write the site. Relative paths are taken from the guidebook folder.
-        #[arg(long, default_value = "public")]
-        out: PathBuf,
+        /// Where to write the site [default: public/ in the guidebook folder].
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
 }
 
@@ -34,8 +34,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(root: PathBuf, out: PathBuf) -> ExitCode {
-    let out = if out.is_relative() { root.join(out) } else { out };
+fn build(root: PathBuf, out: Option<PathBuf>) -> ExitCode {
+    let out = out.unwrap_or_else(|| root.join("public"));
     let started = Instant::now();
     match tebiki::build(&tebiki::BuildOptions { root, out: out.clone() }) {
         Ok(report) => {

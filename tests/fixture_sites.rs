@@ -282,3 +282,16 @@ fn a_contact_text_in_a_language_the_site_does_not_have() {
         &["data/contacts.yaml:4:5: error: houkatsu: `jp` is not a language of this site", "help: did you mean `ja`?"],
     );
 }
+
+#[test]
+fn without_out_the_site_goes_to_public_in_the_guidebook_folder() {
+    let guidebook = common::copy_of("minimal");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"))
+        .args(["build", "--root"])
+        .arg(guidebook.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(guidebook.path().join("public/ja/care/home/index.html").is_file());
+    assert!(guidebook.path().join("public/.tebiki-output").is_file());
+}

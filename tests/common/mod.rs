@@ -104,3 +104,18 @@ pub fn front_matter(path: &Path) -> serde_yaml::Value {
     let yaml = text.strip_prefix("---\n").and_then(|rest| rest.split("\n---\n").next()).expect("front-matter");
     serde_yaml::from_str(yaml).unwrap()
 }
+
+/// Copies a fixture into a new temporary folder, for tests that write into the guidebook.
+pub fn copy_of(fixture_name: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let from = fixture(fixture_name);
+    for entry in walkdir::WalkDir::new(&from).into_iter().map(|e| e.expect("walk fixture")) {
+        let target = dir.path().join(entry.path().strip_prefix(&from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+    dir
+}
