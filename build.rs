@@ -1,6 +1,8 @@
-//! Compiles the default theme and the default theme strings into the binary, so that a
-//! guidebook folder needs only its content: `tebiki build` works on an office terminal with
-//! nothing but the executable. A guidebook's own themes/<name>/ and i18n/ override these.
+//! Prepares what is compiled into the binary, so that `tebiki build` works on an office
+//! terminal with nothing but the executable and `cargo build` needs no network:
+//! - the default theme and its strings (a guidebook's own themes/ and i18n/ override them);
+//! - the IPADIC dictionary for the Japanese tokenizer, built from the seed kept in
+//!   dictionary/ipadic/ (lindera's own `embed-ipadic` feature would download it).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -31,6 +33,46 @@ fn main() {
     std::fs::write(dest, out).unwrap();
     println!("cargo:rerun-if-changed=themes");
     println!("cargo:rerun-if-changed=i18n");
+
+    build_ipadic(&root.join("dictionary/ipadic"), &PathBuf::from(std::env::var("OUT_DIR").unwrap()));
+}
+
+const IPADIC_SEED: &str = "mecab-ipadic-2.7.0-20070801-utf8.tar.xz";
+
+/// Unpacks the IPADIC seed and compiles it with lindera's DictionaryBuilder into
+/// OUT_DIR/ipadic, where `lindera_dictionary::embedded_dictionary!` finds it. This build
+/// script also reruns when the theme changes, so the dictionary (a few seconds of work) is
+/// rebuilt only when the seed or its metadata changed.
+fn build_ipadic(seed_dir: &Path, out_dir: &Path) {
+    let seed = seed_dir.join(IPADIC_SEED);
+    let metadata_path = seed_dir.join("metadata.json");
+    println!("cargo:rerun-if-changed={}", seed.display());
+    println!("cargo:rerun-if-changed={}", metadata_path.display());
+    println!("cargo:rustc-env=LINDERA_WORKDIR={}", out_dir.display());
+
+    let metadata_text = std::fs::read(&metadata_path).expect("dictionary/ipadic/metadata.json");
+    let stamp = format!("{}:{}", std::fs::metadata(&seed).expect("IPADIC seed").len(), metadata_text.len());
+    let output = out_dir.join("ipadic");
+    let stamp_file = out_dir.join("ipadic.stamp");
+    if output.join("metadata.json").is_file() && std::fs::read_to_string(&stamp_file).ok().as_deref() == Some(&stamp) {
+        return;
+    }
+
+    let source = out_dir.join("ipadic-source");
+    let _ = std::fs::remove_dir_all(&source);
+    std::fs::create_dir_all(&source).unwrap();
+    let mut tar_bytes = Vec::new();
+    let mut xz = std::io::BufReader::new(std::fs::File::open(&seed).expect("open IPADIC seed"));
+    lzma_rs::xz_decompress(&mut xz, &mut tar_bytes).expect("decompress IPADIC seed");
+    tar::Archive::new(tar_bytes.as_slice()).unpack(&source).expect("unpack IPADIC seed");
+
+    let metadata = serde_json::from_slice(&metadata_text).expect("valid IPADIC metadata.json");
+    let _ = std::fs::remove_dir_all(&output);
+    lindera_dictionary::builder::DictionaryBuilder::new(metadata)
+        .build_dictionary(&source, &output)
+        .expect("build the IPADIC dictionary");
+    std::fs::remove_dir_all(&source).unwrap();
+    std::fs::write(stamp_file, stamp).unwrap();
 }
 
 /// Every file below `dir`, sorted so the generated table (and the binary) is reproducible.

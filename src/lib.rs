@@ -21,6 +21,7 @@ pub mod links;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod source;
 mod text_position;
 pub mod yaml;
@@ -53,8 +54,17 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Everything a build needs, read and checked.
+pub struct Loaded {
+    pub guidebook: Guidebook,
+    pub theme: Theme,
+    pub search: search::SearchSetup,
+    /// Warnings found while loading (errors make `load` fail instead).
+    pub warnings: Vec<Diagnostic>,
+}
+
 /// Reads and checks the whole guidebook; `Err` holds every problem found (warnings too).
-pub fn load(root: &Path) -> Result<(Guidebook, Theme, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn load(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     let diagnostics = Diagnostics::new();
     let Some(config) = SiteConfig::load(root, &diagnostics) else {
         return Err(diagnostics.into_sorted());
@@ -64,6 +74,7 @@ pub fn load(root: &Path) -> Result<(Guidebook, Theme, Vec<Diagnostic>), Vec<Diag
     check_default_contacts(root, &config, &contacts, &diagnostics);
     let i18n = I18n::load(root, &config, &diagnostics);
     let theme = Theme::load(root, &config.theme, &diagnostics);
+    let search = search::SearchSetup::load(root, &diagnostics);
     let vocabulary = Vocabulary {
         life_stages: &config.life_stages,
         scenarios: &config.scenarios,
@@ -75,9 +86,9 @@ pub fn load(root: &Path) -> Result<(Guidebook, Theme, Vec<Diagnostic>), Vec<Diag
     if let Some(guidebook) = &guidebook {
         links::check_all(guidebook, &diagnostics);
     }
-    match (guidebook, theme) {
-        (Some(guidebook), Some(theme)) if !diagnostics.has_errors() => {
-            Ok((guidebook, theme, diagnostics.into_sorted()))
+    match (guidebook, theme, search) {
+        (Some(guidebook), Some(theme), Some(search)) if !diagnostics.has_errors() => {
+            Ok(Loaded { guidebook, theme, search, warnings: diagnostics.into_sorted() })
         }
         _ => Err(diagnostics.into_sorted()),
     }
@@ -85,13 +96,14 @@ pub fn load(root: &Path) -> Result<(Guidebook, Theme, Vec<Diagnostic>), Vec<Diag
 
 /// Builds the site: all or nothing.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
-    let (guidebook, theme, warnings) = load(&options.root)?;
+    let Loaded { guidebook, theme, search, warnings } = load(&options.root)?;
     let diagnostics = Diagnostics::new();
-    let files = render::render_site(&guidebook, &theme, &diagnostics);
-    if diagnostics.has_errors() {
-        let mut all = warnings;
-        all.extend(diagnostics.into_sorted());
-        return Err(all);
+    let mut files = render::render_site(&guidebook, &theme, &diagnostics);
+    files.extend(search::build(&guidebook, &search, &diagnostics));
+    let mut warnings = warnings;
+    warnings.extend(diagnostics.into_sorted());
+    if warnings.iter().any(Diagnostic::is_error) {
+        return Err(warnings);
     }
     let output_error =
         |message: String| vec![Diagnostic::error(options.out.display().to_string(), Position::START, message)];

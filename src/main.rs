@@ -26,11 +26,20 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Show how tebiki splits and reads a Japanese text (to check data/dictionary.csv entries).
+    Tokenize {
+        /// The text to read.
+        text: String,
+        /// The guidebook folder, whose data/dictionary.csv is used too.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Build { root, out } => build(root, out),
+        Command::Tokenize { text, root } => tokenize(&text, &root),
     }
 }
 
@@ -63,6 +72,19 @@ fn build(root: PathBuf, out: Option<PathBuf>) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+fn tokenize(text: &str, root: &std::path::Path) -> ExitCode {
+    let diagnostics = tebiki::diagnostics::Diagnostics::new();
+    let Some(setup) = tebiki::search::SearchSetup::load(root, &diagnostics) else {
+        print_all(&diagnostics.into_sorted());
+        return ExitCode::from(1);
+    };
+    for morpheme in setup.tokenizer().tokenize(text) {
+        println!("{}\t{}\t{:?}\t{}", morpheme.surface, morpheme.reading, morpheme.class, morpheme.subclass);
+    }
+    print_all(&diagnostics.into_sorted());
+    ExitCode::SUCCESS
 }
 
 fn print_all(diagnostics: &[Diagnostic]) {

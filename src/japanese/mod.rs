@@ -1,6 +1,12 @@
-//! Japanese text handling shared by the Markdown passes, the theme and (later) the search
-//! index and furigana: character classes now; the lindera tokenizer will live here too.
+//! Japanese text handling shared by the Markdown passes, the search index and the theme:
+//! character classes, the lindera tokenizer with its embedded dictionary, and the
+//! normalisation that makes kana, kanji, full-width and half-width forms meet.
 
 mod chars;
+mod dictionary;
+mod normalize;
+mod tokenizer;
 
 pub use chars::{is_east_asian_wide, joins_without_space};
+pub use normalize::{Script, is_kana, normalize, reading_key, script};
+pub use tokenizer::{DOMAIN_DICTIONARY, Morpheme, Tokenizer, WordClass};

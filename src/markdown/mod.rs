@@ -7,6 +7,7 @@
 
 mod headings;
 mod raw_html;
+mod sections;
 mod soft_breaks;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -15,6 +16,7 @@ use crate::diagnostics::{Diagnostic, Position};
 use crate::text_position::LineIndex;
 
 pub use headings::{RESERVED_IDS, slugify};
+pub use sections::Section;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Heading {

@@ -5,6 +5,8 @@ mod sitemap;
 pub mod theme;
 mod views;
 
+pub use views::lang_if_different;
+
 use rayon::prelude::*;
 use serde_json::json;
 use tera::Context;

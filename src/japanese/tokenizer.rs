@@ -1,0 +1,151 @@
+//! Splitting Japanese text into words with lindera and IPADIC, plus the domain dictionary.
+//!
+//! Tokenising is the most expensive step of a build, so each text is tokenised once and the
+//! resulting morphemes are shared by everything that needs them (the search index now;
+//! furigana and line-break points later).
+
+use std::borrow::Cow;
+
+use lindera::dictionary::UserDictionary;
+use lindera::mode::Mode;
+use lindera::segmenter::Segmenter;
+
+/// The domain dictionary built into tebiki: terms of home care and ACP that IPADIC splits
+/// or reads wrongly (認知症, 人生会議, 看取り …). Staff extend it per guidebook with
+/// data/dictionary.csv in the same format.
+pub const DOMAIN_DICTIONARY: &str = include_str!("../../dictionary/domain.csv");
+
+/// The word classes tebiki cares about, from IPADIC's first part-of-speech field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WordClass {
+    Noun,
+    Verb,
+    Adjective,
+    Adverb,
+    Prefix,
+    Particle,
+    Auxiliary,
+    Symbol,
+    Other,
+}
+
+impl WordClass {
+    fn from_ipadic(pos: &str) -> WordClass {
+        match pos {
+            "名詞" => WordClass::Noun,
+            "動詞" => WordClass::Verb,
+            "形容詞" => WordClass::Adjective,
+            "副詞" | "連体詞" => WordClass::Adverb,
+            "接頭詞" => WordClass::Prefix,
+            "助詞" => WordClass::Particle,
+            "助動詞" => WordClass::Auxiliary,
+            "記号" => WordClass::Symbol,
+            _ => WordClass::Other,
+        }
+    }
+
+    /// Words that carry meaning on their own; particles and auxiliaries do not.
+    pub fn is_content(self) -> bool {
+        matches!(self, WordClass::Noun | WordClass::Verb | WordClass::Adjective | WordClass::Adverb)
+    }
+}
+
+/// One word of a text as the dictionary sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Morpheme {
+    pub surface: String,
+    /// Dictionary form (行きます → 行く); the surface when the dictionary has none.
+    pub base: String,
+    /// Reading in katakana; empty for words the dictionary does not know (Latin, symbols).
+    pub reading: String,
+    pub class: WordClass,
+    /// IPADIC's second part-of-speech field (数, 非自立, 接尾 …), for finer decisions.
+    pub subclass: String,
+    /// Byte offsets of the word in the text.
+    pub start: usize,
+    pub end: usize,
+}
+
+pub struct Tokenizer {
+    segmenter: Segmenter,
+}
+
+impl Tokenizer {
+    /// A tokenizer with IPADIC, the domain dictionary and a guidebook's own entries
+    /// (`surface,part_of_speech,reading` lines, like dictionary/domain.csv).
+    pub fn new(extra_entries: &str) -> Result<Tokenizer, String> {
+        let dictionary = super::dictionary::load().map_err(|e| format!("cannot load the dictionary: {e}"))?;
+        let user_dictionary = user_dictionary(&dictionary, extra_entries)?;
+        Ok(Tokenizer { segmenter: Segmenter::new(Mode::Normal, dictionary, Some(user_dictionary)) })
+    }
+
+    pub fn tokenize(&self, text: &str) -> Vec<Morpheme> {
+        let Ok(mut tokens) = self.segmenter.segment(Cow::Borrowed(text)) else { return Vec::new() };
+        tokens
+            .iter_mut()
+            .map(|token| {
+                let details: Vec<String> = token.details().iter().map(|d| d.to_string()).collect();
+                let field = |i: usize| details.get(i).filter(|d| d.as_str() != "*").cloned();
+                let surface = token.surface.to_string();
+                Morpheme {
+                    base: field(6).unwrap_or_else(|| surface.clone()),
+                    reading: field(7).unwrap_or_default(),
+                    class: WordClass::from_ipadic(details.first().map_or("", String::as_str)),
+                    subclass: field(1).unwrap_or_default(),
+                    start: token.byte_start,
+                    end: token.byte_end,
+                    surface,
+                }
+            })
+            .collect()
+    }
+}
+
+fn user_dictionary(dictionary: &lindera::dictionary::Dictionary, extra: &str) -> Result<UserDictionary, String> {
+    let entries = format!("{DOMAIN_DICTIONARY}\n{extra}");
+    let lines: String = entries
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    lindera_dictionary::builder::DictionaryBuilder::new((*dictionary.metadata).clone())
+        .build_user_dict_from_reader(lines.as_bytes())
+        .map_err(|e| format!("the user dictionary is not valid: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(String, String)> {
+        let tokenizer = Tokenizer::new("").unwrap();
+        tokenizer.tokenize(text).into_iter().map(|m| (m.surface, m.reading)).collect()
+    }
+
+    #[test]
+    fn domain_terms_are_single_words_with_their_readings() {
+        let found = words("認知症の方と人生会議をします。看取りと胃ろうについて。");
+        for (surface, reading) in
+            [("認知症", "ニンチショウ"), ("人生会議", "ジンセイカイギ"), ("看取り", "ミトリ"), ("胃ろう", "イロウ")]
+        {
+            assert!(found.contains(&(surface.to_string(), reading.to_string())), "{surface} in {found:?}");
+        }
+    }
+
+    #[test]
+    fn ordinary_words_get_readings_and_base_forms() {
+        let tokenizer = Tokenizer::new("").unwrap();
+        let morphemes = tokenizer.tokenize("家で受けられます");
+        let verb = morphemes.iter().find(|m| m.class == WordClass::Verb).unwrap();
+        assert_eq!(verb.base, "受ける");
+        assert_eq!(morphemes[0].reading, "イエ");
+    }
+
+    #[test]
+    fn a_guidebook_can_add_its_own_words() {
+        let tokenizer = Tokenizer::new("ひだまりあんしんセンター,名詞,ヒダマリアンシンセンター").unwrap();
+        let morphemes = tokenizer.tokenize("ひだまりあんしんセンターへ");
+        assert_eq!(morphemes[0].surface, "ひだまりあんしんセンター");
+    }
+}

@@ -1,0 +1,191 @@
+//! The search index: every chapter of every language, as the reader of that language sees
+//! it (a fallback chapter is indexed in the source language's words), written as sharded
+//! files under search/<lang>/ for the engine in themes/default/static/assets/search.js.
+
+mod analyze;
+mod index;
+mod synonyms;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::content::Page;
+use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use crate::guidebook::Guidebook;
+use crate::japanese::{Tokenizer, is_kana, normalize};
+use crate::markdown::Section;
+use crate::render::OutputFile;
+use crate::render::paths::PagePath;
+use analyze::{Analysis, Terms, analyze};
+use index::{ChapterEntry, Document, LanguageIndex};
+use synonyms::{Synonyms, WrittenGroup};
+
+pub use index::fnv1a;
+
+/// A guidebook's own words for the tokenizer, in the format of dictionary/domain.csv.
+pub const USER_DICTIONARY: &str = "data/dictionary.csv";
+
+/// Weights of where a word stands: a word in the title or a heading says more about the
+/// text than a word in a sentence.
+const TITLE_WEIGHT: u32 = 5;
+const SUMMARY_WEIGHT: u32 = 2;
+const HEADING_WEIGHT: u32 = 3;
+const BODY_WEIGHT: u32 = 1;
+
+/// What the index is built with: the tokenizer (with the domain and guidebook
+/// dictionaries) and the synonym groups.
+pub struct SearchSetup {
+    tokenizer: Tokenizer,
+    synonyms: Vec<WrittenGroup>,
+}
+
+impl SearchSetup {
+    pub fn load(root: &Path, diagnostics: &Diagnostics) -> Option<SearchSetup> {
+        let extra = read_user_dictionary(root, diagnostics);
+        let synonyms = Synonyms::load(root, diagnostics);
+        match Tokenizer::new(&extra) {
+            Ok(tokenizer) => Some(SearchSetup { tokenizer, synonyms }),
+            Err(message) => {
+                diagnostics.push(Diagnostic::error(USER_DICTIONARY, Position::START, message));
+                None
+            }
+        }
+    }
+
+    pub fn tokenizer(&self) -> &Tokenizer {
+        &self.tokenizer
+    }
+}
+
+/// Checks data/dictionary.csv line by line: `surface,part_of_speech,reading`, reading in katakana.
+fn read_user_dictionary(root: &Path, diagnostics: &Diagnostics) -> String {
+    let path = root.join(USER_DICTIONARY);
+    if !path.is_file() {
+        return String::new();
+    }
+    let Ok(file) = crate::source::SourceFile::read(root, &path).map_err(|d| diagnostics.push(d)) else {
+        return String::new();
+    };
+    let mut accepted = String::new();
+    for (index, line) in file.text.lines().enumerate() {
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = trimmed.split(',').collect();
+        let problem = match fields.as_slice() {
+            [surface, pos, reading]
+                if !surface.is_empty()
+                    && !pos.is_empty()
+                    && is_kana(reading)
+                    && !reading.chars().any(|c| ('ぁ'..='ゖ').contains(&c)) =>
+            {
+                None
+            }
+            [_, _, reading] => Some(format!("the reading `{reading}` is not written in katakana")),
+            _ => Some(format!("expected 3 fields separated by commas, found {}", fields.len())),
+        };
+        match problem {
+            None => {
+                accepted.push_str(trimmed);
+                accepted.push('\n');
+            }
+            Some(message) => diagnostics.push(
+                Diagnostic::error(&file.name, Position::new(index + 1, 1), message)
+                    .expected("surface,part of speech,reading in katakana")
+                    .suggestion("write it like 認知症,名詞,ニンチショウ")
+                    .with_source(&file.text),
+            ),
+        }
+    }
+    accepted
+}
+
+/// A page's text analysed once, shared by every language that shows the page.
+struct Analysed {
+    title: Terms,
+    summary: Terms,
+    sections: Vec<(Section, Terms, Terms)>,
+}
+
+/// Builds the index of every language.
+pub fn build(guidebook: &Guidebook, setup: &SearchSetup, diagnostics: &Diagnostics) -> Vec<OutputFile> {
+    let synonyms = Synonyms::prepare(&setup.synonyms, &setup.tokenizer);
+    let pages: Vec<&Page> = guidebook.chapters.iter().flat_map(|c| c.versions.values()).collect();
+    let analysed: HashMap<(String, String), Analysed> = pages
+        .par_iter()
+        .map(|page| ((page.lang.clone(), page.slug.clone()), analyse(page, &setup.tokenizer, &synonyms)))
+        .collect();
+
+    let all_text: String = pages
+        .iter()
+        .flat_map(|p| {
+            std::iter::once(p.front.title.clone()).chain(p.body.sections().into_iter().map(|s| s.heading + &s.text))
+        })
+        .map(|t| normalize(&t))
+        .collect();
+    synonyms::warn_unknown(&setup.synonyms, &all_text, diagnostics);
+
+    let source = guidebook.source_code();
+    let mut files = Vec::new();
+    for language in &guidebook.config.languages {
+        let mut index = LanguageIndex::default();
+        for chapter in &guidebook.chapters {
+            let (page, _) = chapter.in_language(&language.code, source);
+            let id = index.add_chapter(ChapterEntry {
+                title: page.front.title.clone(),
+                url: PagePath::chapter(&language.code, &chapter.slug).0,
+                lang: crate::render::lang_if_different(guidebook, &page.lang, &language.code),
+            });
+            let analysed = &analysed[&(page.lang.clone(), page.slug.clone())];
+            // The chapter's first document is its title and summary: a chapter whose title
+            // names the query ranks above one that mentions it in passing.
+            index.add_document(&Document {
+                chapter: id,
+                anchor: None,
+                heading: String::new(),
+                text: page.front.summary.clone(),
+                fields: vec![(analysed.title.clone(), TITLE_WEIGHT), (analysed.summary.clone(), SUMMARY_WEIGHT)],
+            });
+            for (section, heading, body) in &analysed.sections {
+                index.add_document(&Document {
+                    chapter: id,
+                    anchor: section.anchor.clone(),
+                    heading: section.heading.clone(),
+                    text: section.text.clone(),
+                    fields: vec![(heading.clone(), HEADING_WEIGHT), (body.clone(), BODY_WEIGHT)],
+                });
+            }
+        }
+        files.extend(index.files().into_iter().map(|(path, text)| OutputFile {
+            path: format!("search/{}/{path}", language.code),
+            bytes: text.into_bytes(),
+        }));
+    }
+    files
+}
+
+fn analyse(page: &Page, tokenizer: &Tokenizer, synonyms: &Synonyms) -> Analysed {
+    let analysis = Analysis::for_language(&page.lang);
+    let with_synonyms = |text: &str| {
+        let mut terms = analyze(text, analysis, tokenizer);
+        terms.extend(&synonyms.expand(&normalize(text)));
+        terms
+    };
+    Analysed {
+        title: with_synonyms(&page.front.title),
+        summary: with_synonyms(&page.front.summary),
+        sections: page
+            .body
+            .sections()
+            .into_iter()
+            .map(|section| {
+                let heading = with_synonyms(&section.heading);
+                let body = with_synonyms(&section.text);
+                (section, heading, body)
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,233 @@
+//! Other names for the same thing: a reader who types ACP finds the chapter on 人生会議.
+//!
+//! Groups come from dictionary/synonyms.yaml (built in) and the guidebook's own
+//! data/synonyms.yaml. Groups that share a term are merged. Expansion happens when the index
+//! is built: a section that mentions one member is also indexed under the keys of the
+//! others, so the browser needs no synonym table.
+
+use std::path::Path;
+
+use serde_yaml::Value;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use crate::japanese::{Tokenizer, normalize};
+use crate::search::analyze::{Analysis, Terms, analyze};
+use crate::source::SourceFile;
+
+pub const BUILT_IN: &str = include_str!("../../dictionary/synonyms.yaml");
+pub const FILE_NAME: &str = "data/synonyms.yaml";
+
+/// One term of a group: its normalised form (to find it in text) and its keys.
+#[derive(Debug)]
+struct Member {
+    written: String,
+    normalized: String,
+    terms: Terms,
+}
+
+#[derive(Debug, Default)]
+pub struct Synonyms {
+    groups: Vec<Vec<Member>>,
+}
+
+/// A group as written, with where it was written (for warnings about the guidebook's file).
+pub struct WrittenGroup {
+    pub terms: Vec<String>,
+    pub file: String,
+    pub line: usize,
+}
+
+impl Synonyms {
+    pub fn load(root: &Path, diagnostics: &Diagnostics) -> Vec<WrittenGroup> {
+        let mut groups = parse("dictionary/synonyms.yaml", BUILT_IN, diagnostics);
+        let path = root.join(FILE_NAME);
+        if path.is_file() {
+            if let Ok(file) = SourceFile::read(root, &path).map_err(|d| diagnostics.push(d)) {
+                groups.extend(parse(&file.name, &file.text, diagnostics));
+            }
+        }
+        groups
+    }
+
+    /// Merges groups that share a term and computes each member's keys.
+    pub fn prepare(written: &[WrittenGroup], tokenizer: &Tokenizer) -> Synonyms {
+        let mut merged: Vec<Vec<String>> = Vec::new();
+        for group in written {
+            let normalized: Vec<String> = group.terms.iter().map(|t| normalize(t)).collect();
+            let overlapping: Vec<usize> = merged
+                .iter()
+                .enumerate()
+                .filter(|(_, existing)| existing.iter().any(|t| normalized.contains(&normalize(t))))
+                .map(|(i, _)| i)
+                .collect();
+            let mut combined: Vec<String> = group.terms.clone();
+            for &i in overlapping.iter().rev() {
+                combined.extend(merged.remove(i));
+            }
+            combined.sort();
+            combined.dedup_by(|a, b| normalize(a) == normalize(b));
+            merged.push(combined);
+        }
+        let groups = merged
+            .into_iter()
+            .map(|terms| {
+                terms
+                    .into_iter()
+                    .map(|written| Member {
+                        normalized: normalize(&written),
+                        terms: analyze(&written, Analysis::Japanese, tokenizer),
+                        written,
+                    })
+                    .collect()
+            })
+            .collect();
+        Synonyms { groups }
+    }
+
+    /// The keys a text gains from the synonyms of the terms it mentions, marked with the
+    /// mentioned term as written (so the excerpt marks what is really on the page).
+    pub fn expand(&self, normalized_text: &str) -> Terms {
+        let mut gained = Terms::default();
+        for group in &self.groups {
+            // Longest names first, each occurrence blanked once counted, so ケアマネ inside
+            // ケアマネジャー is not counted as a second mention.
+            let mut text = normalized_text.to_string();
+            let mut by_length: Vec<&Member> = group.iter().filter(|m| !m.normalized.is_empty()).collect();
+            by_length.sort_by_key(|m| std::cmp::Reverse(m.normalized.chars().count()));
+            for found in by_length {
+                let count = text.matches(found.normalized.as_str()).count();
+                if count == 0 {
+                    continue;
+                }
+                text = text.replace(found.normalized.as_str(), "\u{0}");
+                for _ in 0..count {
+                    for other in group.iter().filter(|m| m.normalized != found.normalized) {
+                        gained
+                            .words
+                            .extend(other.terms.words.iter().map(|(key, _)| (key.clone(), found.written.clone())));
+                        gained.characters.extend(other.terms.characters.iter().cloned());
+                    }
+                }
+            }
+        }
+        gained
+    }
+}
+
+/// Reads a list of lists of terms, reporting anything else with its line.
+fn parse(file: &str, text: &str, diagnostics: &Diagnostics) -> Vec<WrittenGroup> {
+    let value = match crate::yaml::parse(file, text, 1) {
+        Ok(value) => value,
+        Err(problem) => {
+            diagnostics.push(problem.with_source(text));
+            return Vec::new();
+        }
+    };
+    let items = match value {
+        Value::Sequence(items) => items,
+        Value::Null => return Vec::new(),
+        other => {
+            diagnostics.push(
+                Diagnostic::error(
+                    file,
+                    Position::START,
+                    format!("expected a list of groups, found {}", crate::yaml::describe(&other)),
+                )
+                .suggestion("write one group per line: - [人生会議, ACP, アドバンス・ケア・プランニング]"),
+            );
+            return Vec::new();
+        }
+    };
+    let lines: Vec<usize> = text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.trim_start().starts_with('-') && !l.starts_with(' '))
+        .map(|(i, _)| i + 1)
+        .collect();
+    let mut groups = Vec::new();
+    for (index, item) in items.iter().enumerate() {
+        let line = lines.get(index).copied().unwrap_or(1);
+        let terms: Option<Vec<String>> =
+            item.as_sequence().map(|s| s.iter().filter_map(|t| t.as_str().map(|t| t.trim().to_string())).collect());
+        match terms {
+            Some(terms) if terms.len() >= 2 && item.as_sequence().is_some_and(|s| s.len() == terms.len()) => {
+                groups.push(WrittenGroup { terms, file: file.to_string(), line })
+            }
+            _ => diagnostics.push(
+                Diagnostic::error(file, Position::new(line, 1), "a synonym group must list two or more terms")
+                    .expected("a line such as - [ケアマネジャー, ケアマネ, 介護支援専門員]")
+                    .with_source(text),
+            ),
+        }
+    }
+    groups
+}
+
+/// A group of the guidebook's own file none of whose terms is written in any chapter names
+/// something unknown to the guidebook (often a misspelling): it would never be used.
+pub fn warn_unknown(written: &[WrittenGroup], all_text: &str, diagnostics: &Diagnostics) {
+    for group in written.iter().filter(|g| g.file == FILE_NAME) {
+        if !group.terms.iter().any(|term| all_text.contains(&normalize(term))) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    &group.file,
+                    Position::new(group.line, 1),
+                    format!("none of {} appears in any chapter", group.terms.join(", ")),
+                )
+                .expected("at least one term of the group written in a chapter, so the others can lead to it")
+                .suggestion("check the spelling against the chapters"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(groups: &[&[&str]]) -> Vec<WrittenGroup> {
+        groups
+            .iter()
+            .map(|g| WrittenGroup { terms: g.iter().map(|t| t.to_string()).collect(), file: "x".into(), line: 1 })
+            .collect()
+    }
+
+    #[test]
+    fn a_mention_of_one_name_indexes_the_others() {
+        let tokenizer = Tokenizer::new("").unwrap();
+        let synonyms = Synonyms::prepare(&written(&[&["人生会議", "ACP"]]), &tokenizer);
+        let gained = synonyms.expand(&normalize("ACPを始めましょう"));
+        assert!(gained.words.iter().any(|(k, shown)| k == "じんせいかいぎ" && shown == "ACP"), "{gained:?}");
+        assert!(gained.characters.contains(&"会議".to_string()));
+        let gained = synonyms.expand(&normalize("人生会議とは"));
+        assert!(gained.words.iter().any(|(k, shown)| k == "acp" && shown == "人生会議"), "{gained:?}");
+    }
+
+    #[test]
+    fn a_short_name_inside_a_longer_one_is_not_a_second_mention() {
+        let tokenizer = Tokenizer::new("").unwrap();
+        let synonyms = Synonyms::prepare(&written(&[&["ケアマネジャー", "ケアマネ", "介護支援専門員"]]), &tokenizer);
+        let gained = synonyms.expand(&normalize("ケアマネジャーに相談"));
+        let shown: Vec<&str> = gained.words.iter().map(|(_, shown)| shown.as_str()).collect();
+        assert!(shown.iter().all(|s| *s == "ケアマネジャー"), "{shown:?}");
+    }
+
+    #[test]
+    fn groups_sharing_a_term_are_merged() {
+        let tokenizer = Tokenizer::new("").unwrap();
+        let synonyms = Synonyms::prepare(
+            &written(&[&["地域包括支援センター", "包括"], &["あんしんセンター", "地域包括支援センター"]]),
+            &tokenizer,
+        );
+        assert_eq!(synonyms.groups.len(), 1);
+        assert_eq!(synonyms.groups[0].len(), 3);
+    }
+
+    #[test]
+    fn the_built_in_file_is_valid() {
+        let diagnostics = Diagnostics::new();
+        let groups = parse("dictionary/synonyms.yaml", BUILT_IN, &diagnostics);
+        assert!(!diagnostics.has_errors());
+        assert!(groups.len() >= 10, "{} groups", groups.len());
+    }
+}
