@@ -41,11 +41,7 @@ impl ParsedBody {
                 Event::HardBreak
                 | Event::End(
                     TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::Heading(_) | TagEnd::BlockQuote(_),
-                ) => {
-                    if !current.text.ends_with('\n') && !current.text.is_empty() {
-                        current.text.push('\n');
-                    }
-                }
+                ) if !current.text.ends_with('\n') && !current.text.is_empty() => current.text.push('\n'),
                 _ => {}
             }
         }

@@ -6,6 +6,7 @@
 //!   as written, and words of alphabetic scripts (acp, dementia, 치매);
 //! - *character keys*, looked up exactly: pairs of adjacent kanji and single kanji, so a
 //!   kanji query matches whatever way the dictionary split the text.
+//!
 //! Japanese text goes through lindera; other text is split at word boundaries, and kanji
 //! in it (Chinese, or Japanese names quoted in a translation) get character keys too.
 

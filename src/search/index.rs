@@ -8,6 +8,7 @@
 //!   the forms it was written in and its postings, so a prefix lookup reads one file;
 //! - `c/<n>.json`: character keys, spread over n files by a hash of the key;
 //! - `t/<chapter>.json`: the plain text of each section of a chapter, for excerpts.
+//!
 //! Postings are flat `[document, weight, document, weight …]`; no positions are stored.
 
 use std::collections::{BTreeMap, BTreeSet};
