@@ -32,6 +32,7 @@ enum Job<'g> {
     Front { lang: &'g str },
     Chapter { lang: &'g str, index: usize },
     LifeStage { lang: &'g str, key: &'g str },
+    Search { lang: &'g str },
     Scenario { lang: &'g str, key: &'g str },
 }
 
@@ -40,6 +41,7 @@ fn jobs(guidebook: &Guidebook) -> Vec<Job<'_>> {
     for language in &guidebook.config.languages {
         let lang = language.code.as_str();
         jobs.push(Job::Front { lang });
+        jobs.push(Job::Search { lang });
         jobs.extend((0..guidebook.chapters.len()).map(|index| Job::Chapter { lang, index }));
         jobs.extend(guidebook.config.life_stages.iter().map(|key| Job::LifeStage { lang, key }));
         jobs.extend(guidebook.config.scenarios.iter().map(|key| Job::Scenario { lang, key }));
@@ -96,6 +98,7 @@ fn page<'g>(guidebook: &'g Guidebook, job: &Job<'g>) -> (PagePath, &'static str,
             let mut context = common(guidebook, source, &path, &PagePath::front, &guidebook.config.default_contacts);
             let base_path = base_path(&guidebook.config.base_url);
             context.insert("root", &base_path);
+            context.insert("search_url", &format!("{base_path}{source}/search/"));
             // Whoever lands here may not read Japanese: each language offers the way home in
             // its own words.
             let languages: Vec<_> = guidebook
@@ -139,6 +142,15 @@ fn page<'g>(guidebook: &'g Guidebook, job: &Job<'g>) -> (PagePath, &'static str,
             (path, "front.html", context)
         }
         Job::Chapter { lang, index } => chapter_page(guidebook, lang, index),
+        Job::Search { lang } => {
+            let path = PagePath::search(lang);
+            let mut context = common(guidebook, lang, &path, &PagePath::search, &guidebook.config.default_contacts);
+            context.insert("page_title", &guidebook.i18n.get(lang, "search"));
+            // Without JavaScript there is no search: the page offers the listing pages instead.
+            context.insert("life_stages", &views::terms(guidebook, "life_stages", lang, &path));
+            context.insert("scenarios", &views::terms(guidebook, "scenarios", lang, &path));
+            (path, "search.html", context)
+        }
         Job::LifeStage { lang, key } => term_page(guidebook, "life_stages", lang, key),
         Job::Scenario { lang, key } => term_page(guidebook, "scenarios", lang, key),
     }
@@ -229,6 +241,7 @@ fn common(
     context.insert("site", &views::site(guidebook, lang, path));
     context.insert("languages", &views::languages(guidebook, lang, path, path_in));
     context.insert("canonical", &path.absolute(&guidebook.config.base_url));
+    context.insert("search_url", &path.link_to(&PagePath::search(lang)));
     context.insert("contacts", &views::contacts(guidebook, contact_ids, lang));
     context.insert("description", "");
     context

@@ -36,6 +36,10 @@ impl PagePath {
         PagePath(format!("{lang}/scenarios/{key}/"))
     }
 
+    pub fn search(lang: &str) -> PagePath {
+        PagePath(format!("{lang}/search/"))
+    }
+
     /// The file written for this page.
     pub fn file(&self) -> String {
         if self.0.is_empty() || self.0.ends_with('/') { format!("{}index.html", self.0) } else { self.0.clone() }

@@ -8,10 +8,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 
 const site = process.env.TEBIKI_SITE ?? 'public';
-const { search } = await import(join(process.cwd(), site, 'assets/search.js'));
+const { search } = await import(resolve(site, 'assets/search.js'));
 const queries = JSON.parse(readFileSync(new URL('./queries.json', import.meta.url), 'utf8'));
 const KANA_ONLY = new Set(['hiragana', 'katakana', 'halfwidth']);
 

@@ -4,9 +4,10 @@
 //   const results = await search('にんちしょう', { lang: 'ja', limit: 3 });          // browser
 //   const results = await search('にんちしょう', { lang: 'ja', limit: 3, root: 'public' }); // Node
 //
-// Each result is { url, title, heading, excerpt, score, lang }: url is relative to the site
-// root, excerpt is HTML with the matches in <mark>, lang is set when the chapter is shown in
-// another language than the index (an untranslated chapter).
+// Each result is { url, title, heading, excerpt, score, lang, marks }: url is relative to
+// the site root, excerpt is HTML with the matches in <mark>, lang is set when the chapter is
+// shown in another language than the index (an untranslated chapter), marks lists the words
+// as written on the page (認知症 for にんちしょう), for marking the title and heading with mark().
 //
 // The index is built by tebiki (src/search/): word keys (readings such as にんちしょう,
 // kana words, alphabetic words) are looked up by prefix in w/<first character>.json;
@@ -211,6 +212,11 @@ function escapeHtml(text) {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 }
 
+/** The whole text as HTML with every match marked. */
+export function mark(text, marks) {
+  return excerpt(text, marks, text.length);
+}
+
 /** A short passage around the first match, with every match marked. */
 export function excerpt(text, marks, length = 100) {
   const lower = text.toLowerCase();
@@ -224,7 +230,8 @@ export function excerpt(text, marks, length = 100) {
   ranges.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
   const first = ranges.length ? ranges[0][0] : 0;
   const start = Math.max(0, Math.min(first - 25, text.length - length));
-  const end = Math.min(text.length, start + length);
+  let end = Math.min(text.length, start + length);
+  for (const [from, to] of ranges) if (from < end && to > end) end = to; // never cut a match
   let html = start > 0 ? '…' : '';
   let at = start;
   for (const [from, to] of ranges) {
@@ -303,6 +310,7 @@ export async function search(query, { lang = 'ja', limit = 10, root } = {}) {
         excerpt: excerpt(texts[doc - firstDoc] ?? '', marks),
         score: Math.round(score * 1000) / 1000,
         lang: textLang,
+        marks: [...marks],
       };
     }),
   );

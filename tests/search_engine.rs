@@ -1,0 +1,64 @@
+//! The search engine and the search page, tested where they run: the query table in Node
+//! (tests/search/), the page in Debian's Chromium (tests/browser/), both against the sample
+//! guidebook built here. Needs `node` and, for the browser, `npm ci` and /usr/bin/chromium
+//! (.ci/run installs them).
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+fn node_test(folder: &str, site: &Path) {
+    let output = Command::new("node")
+        .args(["--test", "--test-reporter=spec", folder])
+        .env("TEBIKI_SITE", site)
+        .current_dir(common::repo_root())
+        .output()
+        .expect("run node (Node.js 20 or later must be installed)");
+    let text = String::from_utf8_lossy(&output.stdout).to_string() + &String::from_utf8_lossy(&output.stderr);
+    println!("{text}");
+    assert!(output.status.success(), "node --test {folder} failed:\n{text}");
+}
+
+#[test]
+fn the_query_table_finds_the_expected_chapters() {
+    let (_dir, site) = common::build(&common::repo_root());
+    node_test("tests/search/", &site);
+}
+
+#[test]
+fn the_search_page_works_in_chromium() {
+    assert!(
+        common::repo_root().join("node_modules/playwright-core").is_dir(),
+        "run `npm ci` first: the browser test drives Chromium with playwright-core"
+    );
+    let (_dir, site) = common::build(&common::repo_root());
+    node_test("tests/browser/", &site);
+}
+
+#[test]
+fn every_language_has_an_index_and_the_engine_is_small() {
+    let (_dir, site) = common::build(&common::repo_root());
+    for language in ["ja", "ja-easy", "en", "zh", "ko", "vi"] {
+        let index = site.join(format!("search/{language}/index.json"));
+        assert!(index.is_file(), "{}", index.display());
+        let text = std::fs::read_to_string(&index).unwrap();
+        assert!(text.contains("\"chapters\":[[") && text.contains("\"documents\":[["), "{language} index lists chapters");
+    }
+    let engine = std::fs::read(site.join("assets/search.js")).unwrap();
+    let compressed = gzip_size(&engine);
+    assert!(compressed <= 12 * 1024, "the engine is {compressed} bytes gzipped");
+}
+
+/// Size after gzip -9, measured with the system's gzip.
+fn gzip_size(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    let mut child = Command::new("gzip")
+        .args(["-9", "-c"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("gzip");
+    child.stdin.take().unwrap().write_all(bytes).unwrap();
+    child.wait_with_output().unwrap().stdout.len()
+}
