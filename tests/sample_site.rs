@@ -271,7 +271,8 @@ fn nothing_is_fetched_from_another_host_and_only_the_search_page_has_a_script() 
             let is_metadata = rel == "canonical" || rel == "alternate";
             assert!(is_metadata || !url.contains("//"), "{path} loads {url}");
         }
-        let scripts: Vec<&str> = select(&document, "script").iter().map(|s| s.value().attr("src").unwrap_or("inline")).collect();
+        let scripts: Vec<&str> =
+            select(&document, "script").iter().map(|s| s.value().attr("src").unwrap_or("inline")).collect();
         if path.ends_with("/search/index.html") {
             assert_eq!(scripts, ["../../assets/search-page.js"], "{path}");
             assert_eq!(select(&document, "script[type=module]").len(), 1, "module scripts never block rendering");

@@ -2,12 +2,14 @@
 //! the browser fetches only when a query needs them.
 //!
 //! Layout under search/<lang>/ (all JSON):
-//! - `index.json`: chapters (title, URL), documents (chapter, heading id, heading, length),
-//!   the average length and the number of character shards;
+//! - `index.json`: what every query needs and nothing more: where each chapter's documents
+//!   start, each document's length, the average length and the number of character shards;
 //! - `w/<first character as hex>.json`: word keys starting with that character, each with
 //!   the forms it was written in and its postings, so a prefix lookup reads one file;
 //! - `c/<n>.json`: character keys, spread over n files by a hash of the key;
-//! - `t/<chapter>.json`: the plain text of each section of a chapter, for excerpts.
+//! - `t/<chapter>.json`: what a result shows: the chapter's title, URL and language, and each
+//!   section's heading id, heading and plain text (for the excerpt), fetched only for the
+//!   chapters a query returns.
 //!
 //! Postings are flat `[document, weight, document, weight …]`; no positions are stored.
 
@@ -38,8 +40,11 @@ pub struct ChapterEntry {
 #[derive(Default)]
 pub struct LanguageIndex {
     chapters: Vec<ChapterEntry>,
-    documents: Vec<(usize, Option<String>, String, u32)>,
-    texts: BTreeMap<usize, Vec<String>>,
+    /// Index of each chapter's first document.
+    chapter_starts: Vec<u32>,
+    lengths: Vec<u32>,
+    /// Per chapter: (heading id, heading, text) of each document.
+    sections: Vec<Vec<(Option<String>, String, String)>>,
     words: BTreeMap<String, (BTreeSet<String>, BTreeMap<u32, u32>)>,
     characters: BTreeMap<String, BTreeMap<u32, u32>>,
 }
@@ -51,11 +56,14 @@ const SHARD_BYTES: usize = 12_000;
 impl LanguageIndex {
     pub fn add_chapter(&mut self, chapter: ChapterEntry) -> usize {
         self.chapters.push(chapter);
+        self.chapter_starts.push(self.lengths.len() as u32);
+        self.sections.push(Vec::new());
         self.chapters.len() - 1
     }
 
+    /// Adds a document to the chapter added last.
     pub fn add_document(&mut self, document: &Document) {
-        let id = self.documents.len() as u32;
+        let id = self.lengths.len() as u32;
         let mut length = 0;
         for (terms, weight) in &document.fields {
             length += terms.len() as u32 * weight;
@@ -70,8 +78,12 @@ impl LanguageIndex {
                 *self.characters.entry(key.clone()).or_default().entry(id).or_default() += weight;
             }
         }
-        self.documents.push((document.chapter, document.anchor.clone(), document.heading.clone(), length.max(1)));
-        self.texts.entry(document.chapter).or_default().push(document.text.clone());
+        self.lengths.push(length.max(1));
+        self.sections[document.chapter].push((
+            document.anchor.clone(),
+            document.heading.clone(),
+            document.text.clone(),
+        ));
     }
 
     /// The files of this index, by path under search/<lang>/.
@@ -97,23 +109,18 @@ impl LanguageIndex {
         files.extend(
             character_files.into_iter().map(|(n, map)| (format!("c/{n}.json"), Value::Object(map).to_string())),
         );
-        files.extend(self.texts.iter().map(|(chapter, texts)| (format!("t/{chapter}.json"), json!(texts).to_string())));
-        let total: u64 = self.documents.iter().map(|d| d.3 as u64).sum();
-        let average = if self.documents.is_empty() { 1.0 } else { total as f64 / self.documents.len() as f64 };
-        let chapters: Vec<Value> = self
-            .chapters
-            .iter()
-            .map(|c| match &c.lang {
-                Some(lang) => json!([c.title, c.url, lang]),
-                None => json!([c.title, c.url]),
-            })
-            .collect();
+        for (chapter, (entry, sections)) in self.chapters.iter().zip(&self.sections).enumerate() {
+            let shown = json!({ "title": entry.title, "url": entry.url, "lang": entry.lang, "sections": sections });
+            files.push((format!("t/{chapter}.json"), shown.to_string()));
+        }
+        let total: u64 = self.lengths.iter().map(|&l| l as u64).sum();
+        let average = if self.lengths.is_empty() { 1.0 } else { total as f64 / self.lengths.len() as f64 };
         let index = json!({
             "version": 1,
             "characterShards": character_shards,
             "averageLength": (average * 10.0).round() / 10.0,
-            "chapters": chapters,
-            "documents": self.documents.iter().map(|(c, a, h, l)| json!([c, a, h, l])).collect::<Vec<_>>(),
+            "chapterStarts": self.chapter_starts,
+            "lengths": self.lengths,
         });
         files.push(("index.json".to_string(), index.to_string()));
         files
@@ -163,7 +170,8 @@ mod tests {
         let files: BTreeMap<String, String> = index.files().into_iter().collect();
         let shard = format!("w/{:x}.json", 'に' as u32);
         assert_eq!(files[&shard], r#"{"にんちしょう":[["認知症"],[0,4]]}"#);
-        assert_eq!(files["t/0.json"], r#"["本文"]"#);
-        assert!(files["index.json"].contains(r#""documents":[[0,null,"",4]]"#), "{}", files["index.json"]);
+        assert_eq!(files["t/0.json"], r#"{"lang":null,"sections":[[null,"","本文"]],"title":"認知症","url":"ja/a/"}"#);
+        assert!(files["index.json"].contains(r#""chapterStarts":[0]"#), "{}", files["index.json"]);
+        assert!(files["index.json"].contains(r#""lengths":[4]"#), "{}", files["index.json"]);
     }
 }

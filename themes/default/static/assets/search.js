@@ -9,9 +9,10 @@
 // shown in another language than the index (an untranslated chapter), marks lists the words
 // as written on the page (認知症 for にんちしょう), for marking the title and heading with mark().
 //
-// The index is built by tebiki (src/search/): word keys (readings such as にんちしょう,
-// kana words, alphabetic words) are looked up by prefix in w/<first character>.json;
-// character keys (pairs of kanji and single kanji) exactly in c/<hash>.json. Keys are
+// The index is built by tebiki (src/search/index.rs describes the files): word keys
+// (readings such as にんちしょう, kana words, alphabetic words) are looked up by prefix in
+// w/<first character>.json; character keys (pairs of kanji and single kanji) exactly in
+// c/<hash>.json; a result's title, heading and text come from t/<chapter>.json. Keys are
 // normalised exactly as normalize() below does; the two must stay identical.
 
 const K1 = 1.2;
@@ -123,7 +124,7 @@ function bm25(weight, frequency, documents, length, averageLength) {
 function score(weights, index) {
   const scores = new Map();
   for (const [doc, weight] of weights) {
-    scores.set(doc, bm25(weight, weights.size, index.documents.length, index.documents[doc][3], index.averageLength));
+    scores.set(doc, bm25(weight, weights.size, index.lengths.length, index.lengths[doc], index.averageLength));
   }
   return scores;
 }
@@ -198,6 +199,18 @@ async function matchCharacters(root, lang, index, group, marks) {
   }
   marks.add(group.text);
   return result ?? new Map();
+}
+
+/** The chapter a document belongs to: the last chapter starting at or before it. */
+function chapterOf(index, doc) {
+  let low = 0;
+  let high = index.chapterStarts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (index.chapterStarts[middle] <= doc) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
 function intersect(a, b) {
@@ -282,7 +295,7 @@ export async function search(query, { lang = 'ja', limit = 10, root } = {}) {
   // chapter about the subject (title and several sections) outranks a passing mention.
   const byChapter = new Map(); // chapter -> [[doc, score], ...]
   for (const [doc, score] of result) {
-    const chapter = index.documents[doc][0];
+    const chapter = chapterOf(index, doc);
     if (!byChapter.has(chapter)) byChapter.set(chapter, []);
     byChapter.get(chapter).push([doc, score]);
   }
@@ -291,25 +304,23 @@ export async function search(query, { lang = 'ja', limit = 10, root } = {}) {
       docs.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
       const score = docs.reduce((sum, [, s], i) => sum + s / 3 ** i, 0);
       // Point at the best section; the title-and-summary document stands for the chapter top.
-      const first = index.documents.findIndex((d) => d[0] === chapter);
+      const first = index.chapterStarts[chapter];
       const section = docs.find(([doc]) => doc !== first) ?? docs[0];
-      return [chapter, [section[0], score]];
+      return [chapter, section[0], score];
     })
-    .sort((a, b) => b[1][1] - a[1][1] || a[0] - b[0])
+    .sort((a, b) => b[2] - a[2] || a[0] - b[0])
     .slice(0, limit);
   return Promise.all(
-    ranked.map(async ([chapter, [doc, score]]) => {
-      const [title, url, textLang] = index.chapters[chapter];
-      const [, anchor, heading] = index.documents[doc];
-      const firstDoc = index.documents.findIndex((d) => d[0] === chapter);
-      const texts = (await load(root, `search/${lang}/t/${chapter}.json`)) ?? [];
+    ranked.map(async ([chapter, doc, score]) => {
+      const shown = await load(root, `search/${lang}/t/${chapter}.json`);
+      const [anchor, heading, text] = shown.sections[doc - index.chapterStarts[chapter]];
       return {
-        url: anchor ? `${url}#${anchor}` : url,
-        title,
+        url: anchor ? `${shown.url}#${anchor}` : shown.url,
+        title: shown.title,
         heading,
-        excerpt: excerpt(texts[doc - firstDoc] ?? '', marks),
+        excerpt: excerpt(text, marks),
         score: Math.round(score * 1000) / 1000,
-        lang: textLang,
+        lang: shown.lang ?? undefined,
         marks: [...marks],
       };
     }),
