@@ -78,7 +78,14 @@ pub fn render_site(guidebook: &Guidebook, theme: &Theme, diagnostics: &Diagnosti
 }
 
 fn minify(html: &str) -> Vec<u8> {
-    let cfg = minify_html::Cfg { minify_css: true, keep_html_and_head_opening_tags: true, ..Default::default() };
+    // Closing tags are kept: they cost a few bytes, and tools that read the built pages
+    // (Pagefind, some crawlers and accessibility checkers) mis-read pages without them.
+    let cfg = minify_html::Cfg {
+        minify_css: true,
+        keep_html_and_head_opening_tags: true,
+        keep_closing_tags: true,
+        ..Default::default()
+    };
     minify_html::minify(html.as_bytes(), &cfg)
 }
 

@@ -3,7 +3,8 @@
 //!
 //! Layout under search/<lang>/ (all JSON):
 //! - `index.json`: what every query needs and nothing more: where each chapter's documents
-//!   start, each document's length, the average length and the number of character shards;
+//!   start, each document's length, the average length, which word files exist and the number
+//!   of character shards;
 //! - `w/<first character as hex>.json`: word keys starting with that character, each with
 //!   the forms it was written in and its postings, so a prefix lookup reads one file;
 //! - `c/<n>.json`: character keys, spread over n files by a hash of the key;
@@ -105,6 +106,11 @@ impl LanguageIndex {
                 .or_default()
                 .insert(key.clone(), json!(flat(postings)));
         }
+        // The engine asks only for word files that exist: a missing one would cost a 404 page.
+        let word_files: Vec<String> = word_shards
+            .keys()
+            .map(|path| path.trim_start_matches("w/").trim_end_matches(".json").to_string())
+            .collect();
         files.extend(word_shards.into_iter().map(|(path, map)| (path, Value::Object(map).to_string())));
         files.extend(
             character_files.into_iter().map(|(n, map)| (format!("c/{n}.json"), Value::Object(map).to_string())),
@@ -118,6 +124,7 @@ impl LanguageIndex {
         let index = json!({
             "version": 1,
             "characterShards": character_shards,
+            "wordShards": word_files,
             "averageLength": (average * 10.0).round() / 10.0,
             "chapterStarts": self.chapter_starts,
             "lengths": self.lengths,

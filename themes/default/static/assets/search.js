@@ -130,7 +130,9 @@ function score(weights, index) {
 }
 
 async function wordShard(root, lang, key) {
+  const index = await load(root, `search/${lang}/index.json`);
   const first = key.codePointAt(0).toString(16);
+  if (!index.wordShards.includes(first)) return {};
   return (await load(root, `search/${lang}/w/${first}.json`)) ?? {};
 }
 
