@@ -1,7 +1,8 @@
 // Search benchmark (not a test): what a reader downloads and waits for, tebiki beside
 // Pagefind on the same built HTML.
 //
-//   cargo build --release && npm ci && node benches/search.mjs [chapters]
+//   cargo build --release && npm ci && npm install --no-save pagefind@1.6.0
+//   node benches/search.mjs [chapters]
 //
 // For the sample guidebook and a generated guidebook of `chapters` chapters (default 1000;
 // benches/generate.mjs): build time of each index, bytes downloaded (gzip -9; files that
@@ -26,7 +27,7 @@ const queries = JSON.parse(readFileSync(join(repo, 'tests/search/queries.json'),
 const SAMPLE_QUERIES = [['にんちしょう', 'ja'], ['介護保険', 'ja'], ['ACP', 'ja'], ['みとり', 'ja'], ['ケアマネジャー', 'ja'], ['dementia', 'en']];
 
 if (!existsSync(tebiki)) throw new Error('build tebiki first: cargo build --release');
-if (!existsSync(pagefind)) throw new Error('install Pagefind first: npm ci');
+if (!existsSync(pagefind)) throw new Error('install Pagefind first: npm install --no-save pagefind@1.6.0');
 
 function seconds(command, args) {
   const times = [];

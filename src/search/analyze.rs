@@ -27,11 +27,6 @@ impl Terms {
     pub fn len(&self) -> usize {
         self.words.len() + self.characters.len() / 2
     }
-
-    pub fn extend(&mut self, other: &Terms) {
-        self.words.extend(other.words.iter().cloned());
-        self.characters.extend(other.characters.iter().cloned());
-    }
 }
 
 /// How a text's language is analysed.
@@ -148,6 +143,9 @@ fn japanese_words(morphemes: &[Morpheme], terms: &mut Terms) {
         if is_kana(&morpheme.reading) {
             terms.words.push((reading_key(&morpheme.reading), morpheme.surface.clone()));
         }
+        if let Some(reading) = base_reading(morpheme) {
+            terms.words.push((reading_key(&reading), morpheme.surface.clone()));
+        }
         if is_kana(&morpheme.surface) && normalize(&morpheme.surface) != reading_key(&morpheme.reading) {
             terms.words.push((normalize(&morpheme.surface), morpheme.surface.clone()));
         }
@@ -159,6 +157,23 @@ fn japanese_words(morphemes: &[Morpheme], terms: &mut Terms) {
             }
         }
     }
+}
+
+/// The reading of a verb's or adjective's dictionary form, so that うける finds 受けられます:
+/// the reading of the written form with its kana ending swapped for the dictionary form's
+/// (受け/ウケ → 受ける/ウケル, 働き/ハタラキ → 働く/ハタラク).
+fn base_reading(morpheme: &Morpheme) -> Option<String> {
+    if !matches!(morpheme.class, WordClass::Verb | WordClass::Adjective) || morpheme.base == morpheme.surface {
+        return None;
+    }
+    let common = morpheme.surface.chars().zip(morpheme.base.chars()).take_while(|(a, b)| a == b).count();
+    let surface_tail: String = morpheme.surface.chars().skip(common).collect();
+    let base_tail: String = morpheme.base.chars().skip(common).collect();
+    if !(surface_tail.is_empty() || is_kana(&surface_tail)) || !is_kana(&base_tail) {
+        return None;
+    }
+    let stem = normalize(&morpheme.reading).strip_suffix(normalize(&surface_tail).as_str())?.to_string();
+    Some(stem + &normalize(&base_tail))
 }
 
 fn katakana_runs(text: &str) -> impl Iterator<Item = &str> {
@@ -209,6 +224,13 @@ mod tests {
             assert!(characters.iter().any(|c| c == expected), "{expected} in {characters:?}");
         }
         assert!(!characters.iter().any(|c| c.contains('の')), "no keys across kana: {characters:?}");
+    }
+
+    #[test]
+    fn verbs_are_found_by_their_dictionary_form() {
+        let (words, _) = keys("家で受けられます。働きながら介護する。", Analysis::Japanese);
+        assert!(words.contains(&"うける".to_string()), "{words:?}");
+        assert!(words.contains(&"はたらく".to_string()), "{words:?}");
     }
 
     #[test]

@@ -21,13 +21,13 @@ use serde_json::{Value, json};
 use super::analyze::Terms;
 
 /// A section of a chapter, the unit a result points to.
-pub struct Document {
+pub struct Document<'a> {
     pub chapter: usize,
     pub anchor: Option<String>,
     pub heading: String,
     pub text: String,
-    /// Weighted terms: the chapter title, the heading and the body, each with its weight.
-    pub fields: Vec<(Terms, u32)>,
+    /// Weighted terms: the heading and the body (or title and summary), each with its weight.
+    pub fields: Vec<(&'a Terms, u32)>,
 }
 
 /// A chapter as a result shows it.
