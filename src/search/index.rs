@@ -172,7 +172,7 @@ mod tests {
             anchor: None,
             heading: String::new(),
             text: "本文".into(),
-            fields: vec![(title, 3), (body, 1)],
+            fields: vec![(&title, 3), (&body, 1)],
         });
         let files: BTreeMap<String, String> = index.files().into_iter().collect();
         let shard = format!("w/{:x}.json", 'に' as u32);
