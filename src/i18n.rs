@@ -31,10 +31,10 @@ impl I18n {
                 flatten("", &serde_yaml::from_str(text).expect("built-in i18n is valid YAML"), &mut strings);
             }
             let path = root.join("i18n").join(format!("{}.yaml", language.code));
-            if path.is_file() {
-                if let Some(own) = read_strings(root, &path, diagnostics) {
-                    strings.extend(own);
-                }
+            if path.is_file()
+                && let Some(own) = read_strings(root, &path, diagnostics)
+            {
+                strings.extend(own);
             }
             by_language.insert(language.code.clone(), strings);
         }

@@ -41,10 +41,10 @@ impl Synonyms {
     pub fn load(root: &Path, diagnostics: &Diagnostics) -> Vec<WrittenGroup> {
         let mut groups = parse("dictionary/synonyms.yaml", BUILT_IN, diagnostics);
         let path = root.join(FILE_NAME);
-        if path.is_file() {
-            if let Ok(file) = SourceFile::read(root, &path).map_err(|d| diagnostics.push(d)) {
-                groups.extend(parse(&file.name, &file.text, diagnostics));
-            }
+        if path.is_file()
+            && let Ok(file) = SourceFile::read(root, &path).map_err(|d| diagnostics.push(d))
+        {
+            groups.extend(parse(&file.name, &file.text, diagnostics));
         }
         groups
     }
