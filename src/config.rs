@@ -42,6 +42,9 @@ pub struct Language {
     tag: Option<String>,
     #[serde(default)]
     pub source: bool,
+    /// Whether furigana over kanji are shown when a page opens (readers can switch them).
+    #[serde(default)]
+    pub furigana: bool,
 }
 
 impl Language {

@@ -98,7 +98,7 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let Loaded { guidebook, theme, search, warnings } = load(&options.root)?;
     let diagnostics = Diagnostics::new();
-    let mut files = render::render_site(&guidebook, &theme, &diagnostics);
+    let mut files = render::render_site(&guidebook, &theme, search.tokenizer(), &diagnostics);
     files.extend(search::build(&guidebook, &search, &diagnostics));
     let mut warnings = warnings;
     warnings.extend(diagnostics.into_sorted());

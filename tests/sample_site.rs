@@ -281,3 +281,27 @@ fn nothing_is_fetched_from_another_host_and_only_the_search_page_has_a_script() 
         }
     }
 }
+
+#[test]
+fn furigana_are_shown_in_easy_japanese_and_available_in_japanese() {
+    let easy = html(&site().join("ja-easy/acp/what-is-acp/index.html"));
+    assert_eq!(select(&easy, "html")[0].value().attr("data-furigana"), Some("on"));
+    let readings: Vec<String> = select(&easy, ".prose ruby rt").iter().map(|rt| rt.text().collect()).collect();
+    assert!(readings.contains(&"じんせいかいぎ".to_string()), "{readings:?}");
+    let ja = html(&site().join("ja/stories/early-dementia/index.html"));
+    assert_eq!(select(&ja, "html")[0].value().attr("data-furigana"), Some("off"), "hidden until the reader asks");
+    let bases: Vec<String> =
+        select(&ja, ".prose ruby").iter().map(|r| r.text().next().unwrap_or("").to_string()).collect();
+    assert!(bases.contains(&"認知症".to_string()), "{bases:?}");
+    // The page title and the search data never carry readings.
+    assert!(!text_of(&select(&ja, "title")[0]).contains("にんちしょう"));
+    let texts = std::fs::read_to_string(site().join("search/ja/t/6.json")).unwrap();
+    assert!(!texts.contains("<ruby>") && !texts.contains("<rt>"));
+}
+
+#[test]
+fn english_pages_get_no_ruby_and_code_is_left_alone() {
+    let en = std::fs::read_to_string(site().join("en/acp/what-is-acp/index.html")).unwrap();
+    let prose = en.split("class=prose").nth(1).unwrap_or("");
+    assert!(!prose.split("</article>").next().unwrap().contains("<ruby>"), "an English chapter has no readings");
+}

@@ -180,20 +180,38 @@ fn wrap_tables(events: impl Iterator<Item = Event<'static>>) -> Vec<Event<'stati
     out
 }
 
-/// HTML for the body, with every link and image address passed through `rewrite`.
-pub fn to_html(parsed: &ParsedBody, rewrite: &dyn Fn(&str) -> String) -> String {
+/// HTML for the body, with every link and image address passed through `rewrite`, and the
+/// running text through `text` (which must escape it; it may add furigana and line-break
+/// points). Code, and the alt text of images, are left to pulldown-cmark.
+pub fn to_html(parsed: &ParsedBody, rewrite: &dyn Fn(&str) -> String, text: &dyn Fn(&str) -> String) -> String {
+    let mut verbatim = 0; // inside a code block or an image's alt text
     let events = parsed.events.iter().cloned().map(|event| match event {
         Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
             Event::Start(Tag::Link { link_type, dest_url: rewrite(&dest_url).into(), title, id })
         }
         Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            verbatim += 1;
             Event::Start(Tag::Image { link_type, dest_url: rewrite(&dest_url).into(), title, id })
         }
+        Event::Start(Tag::CodeBlock(kind)) => {
+            verbatim += 1;
+            Event::Start(Tag::CodeBlock(kind))
+        }
+        Event::End(end @ (TagEnd::Image | TagEnd::CodeBlock)) => {
+            verbatim -= 1;
+            Event::End(end)
+        }
+        Event::Text(plain) if verbatim == 0 => Event::InlineHtml(text(&plain).into()),
         other => other,
     });
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, events);
     html
+}
+
+/// Escapes text for HTML, for callers of `to_html` that add nothing to the text.
+pub fn plain_text(text: &str) -> String {
+    crate::japanese::escape(text)
 }
 
 #[cfg(test)]
@@ -211,7 +229,7 @@ mod tests {
         assert!(problems.is_empty());
         let ids: Vec<&str> = parsed.headings.iter().map(|h| h.id.as_str()).collect();
         assert_eq!(ids, ["はじめに", "contacts-desk", "はじめに-2"]);
-        let html = to_html(&parsed, &|d| d.to_string());
+        let html = to_html(&parsed, &|d| d.to_string(), &plain_text);
         assert!(html.contains("<h2 id=\"contacts-desk\">相談先</h2>"), "{html}");
     }
 
@@ -228,14 +246,14 @@ mod tests {
         let (parsed, _) = parse_body("詳しくは[始め方](../acp/how-to-start.md#steps)へ。\n");
         assert_eq!(parsed.links[0].dest, "../acp/how-to-start.md#steps");
         assert_eq!(parsed.links[0].position, Position::new(4, 5));
-        let html = to_html(&parsed, &|_| "../../acp/how-to-start/#steps".to_string());
+        let html = to_html(&parsed, &|_| "../../acp/how-to-start/#steps".to_string(), &plain_text);
         assert!(html.contains("href=\"../../acp/how-to-start/#steps\""), "{html}");
     }
 
     #[test]
     fn tables_and_footnotes_and_strikethrough_render() {
         let (parsed, _) = parse_body("|a|b|\n|-|-|\n|1|2|\n\n~~古い~~注[^1]\n\n[^1]: 注釈\n");
-        let html = to_html(&parsed, &|d| d.to_string());
+        let html = to_html(&parsed, &|d| d.to_string(), &plain_text);
         assert!(html.contains("<div class=\"table-wrap\" tabindex=\"0\"><table>"), "{html}");
         assert!(html.contains("<del>古い</del>"), "{html}");
         assert!(html.contains("footnote-definition"), "{html}");

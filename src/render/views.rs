@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::content::Page;
 use crate::guidebook::Guidebook;
 use crate::render::paths::{PagePath, TermPath};
+use crate::render::site::Site;
 
 /// A link with its text; `lang` is set when the text is in another language than the page
 /// (a fallback), so screen readers switch voice.
@@ -45,6 +46,9 @@ pub struct ContactView {
 pub struct ChapterCard {
     pub slug: String,
     pub title: String,
+    /// The title and summary as HTML, with furigana and line-break points for Japanese.
+    pub title_html: String,
+    pub summary_html: String,
     pub summary: String,
     pub url: String,
     pub lang: Option<String>,
@@ -76,10 +80,14 @@ pub fn lang_if_different(guidebook: &Guidebook, text_lang: &str, page_lang: &str
     (text_lang != page_lang).then(|| guidebook.config.language(text_lang).map_or(text_lang, |l| l.tag()).to_string())
 }
 
-pub fn chapter_card(guidebook: &Guidebook, page: &Page, lang: &str, from: &PagePath) -> ChapterCard {
+pub fn chapter_card(site: &Site, page: &Page, lang: &str, from: &PagePath) -> ChapterCard {
+    let guidebook = site.guidebook;
+    let ruby = site.ruby_for(page);
     ChapterCard {
         slug: page.slug.clone(),
         title: page.front.title.clone(),
+        title_html: site.text_html(&page.front.title, &page.lang, ruby),
+        summary_html: site.text_html(&page.front.summary, &page.lang, ruby),
         summary: page.front.summary.clone(),
         url: from.link_to(&PagePath::chapter(lang, &page.slug)),
         lang: lang_if_different(guidebook, &page.lang, lang),
@@ -149,7 +157,8 @@ pub fn site(guidebook: &Guidebook, lang: &str, from: &PagePath) -> SiteView {
 }
 
 /// Life stages (as numbered steps) or scenarios, each with its chapters in reading order.
-pub fn terms(guidebook: &Guidebook, group: &str, lang: &str, from: &PagePath) -> Vec<TermView> {
+pub fn terms(site: &Site, group: &str, lang: &str, from: &PagePath) -> Vec<TermView> {
+    let guidebook = site.guidebook;
     let (keys, path): (&[String], TermPath) = match group {
         "life_stages" => (&guidebook.config.life_stages, PagePath::life_stage),
         _ => (&guidebook.config.scenarios, PagePath::scenario),
@@ -166,7 +175,7 @@ pub fn terms(guidebook: &Guidebook, group: &str, lang: &str, from: &PagePath) ->
                     let tagged = if group == "life_stages" { &front.life_stages } else { &front.scenarios };
                     tagged.contains(key)
                 })
-                .map(|c| chapter_card(guidebook, c.in_language(lang, source).0, lang, from))
+                .map(|c| chapter_card(site, c.in_language(lang, source).0, lang, from))
                 .collect();
             TermView {
                 key: key.clone(),

@@ -39,7 +39,7 @@ test('typing kana finds the chapter written in kanji', async () => {
   // The result link works: it opens the chapter at the heading.
   await page.locator('#search-results li a').first().click();
   await page.waitForURL(/early-dementia/);
-  assert.equal(await page.locator('h1').textContent(), '認知症と診断されたら');
+  assert.equal(await page.locator('h1').innerText(), '認知症と診断されたら');
   await page.close();
 });
 

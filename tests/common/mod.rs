@@ -66,8 +66,18 @@ pub fn select<'a>(document: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>>
     document.select(&selector).collect()
 }
 
+/// The text of an element as read, without furigana (the <rt> and <rp> of <ruby>).
 pub fn text_of(element: &scraper::ElementRef) -> String {
-    element.text().collect::<String>().trim().to_string()
+    let in_reading = |node: &ego_tree::NodeRef<scraper::Node>| {
+        node.ancestors().any(|a| a.value().as_element().is_some_and(|e| matches!(e.name(), "rt" | "rp")))
+    };
+    element
+        .descendants()
+        .filter(|node| !in_reading(node))
+        .filter_map(|node| node.value().as_text().map(|t| t.to_string()))
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 /// The file a relative `href` on the page at `page_file` points to (directories mean their

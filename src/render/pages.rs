@@ -1,0 +1,183 @@
+//! The tera context of each page: what it shows, already translated, linked and annotated.
+
+use serde_json::json;
+use tera::Context;
+
+use super::Job;
+use super::paths::{PagePath, TermPath};
+use super::site::Site;
+use super::views::{self, LinkView};
+
+/// The output path, template and context of one page.
+pub(super) fn page<'g>(site: &Site<'g>, job: &Job<'g>) -> (PagePath, &'static str, Context) {
+    let guidebook = site.guidebook;
+    let source = guidebook.source_code();
+    match *job {
+        Job::LanguageChoice => {
+            let path = PagePath::language_root();
+            let mut context = common(site, source, &path, &PagePath::front, &guidebook.config.default_contacts);
+            context.insert("page_title", &guidebook.front_page(source).0.front.title);
+            (path, "languages.html", context)
+        }
+        Job::NotFound => {
+            // Served at any depth, so links start from the site's base path.
+            let path = PagePath("404.html".into());
+            let mut context = common(site, source, &path, &PagePath::front, &guidebook.config.default_contacts);
+            let base_path = base_path(&guidebook.config.base_url);
+            context.insert("root", &base_path);
+            context.insert("search_url", &format!("{base_path}{source}/search/"));
+            // Whoever lands here may not read Japanese: each language offers the way home in
+            // its own words.
+            let languages: Vec<_> = guidebook
+                .config
+                .languages
+                .iter()
+                .map(|l| {
+                    json!({
+                        "code": l.code, "tag": l.tag(), "name": l.name, "url": format!("{base_path}{}/", l.code),
+                        "home": guidebook.i18n.get(&l.code, "not_found_home"),
+                    })
+                })
+                .collect();
+            context.insert("languages", &languages);
+            context.insert("site", &json!({ "title": guidebook.front_page(source).0.front.title, "home_url": format!("{base_path}{source}/") }));
+            context.insert("page_title", &guidebook.i18n.get(source, "not_found_title"));
+            (path, "404.html", context)
+        }
+        Job::Front { lang } => {
+            let path = PagePath::front(lang);
+            let (front, fallback) = guidebook.front_page(lang);
+            let mut context = common(site, lang, &path, &PagePath::front, &guidebook.config.default_contacts);
+            let intro = site.body(front);
+            context.insert("page_title", &front.front.title);
+            context.insert("description", &front.front.summary);
+            context.insert("intro", &intro);
+            context.insert(
+                "intro_lang",
+                &fallback.then(|| views::lang_if_different(guidebook, &front.lang, lang)).flatten(),
+            );
+            context.insert("life_stages", &views::terms(site, "life_stages", lang, &path));
+            context.insert("scenarios", &views::terms(site, "scenarios", lang, &path));
+            let cards: Vec<_> = guidebook
+                .chapters
+                .iter()
+                .map(|c| views::chapter_card(site, c.in_language(lang, source).0, lang, &path))
+                .collect();
+            context.insert("chapters", &cards);
+            (path, "front.html", context)
+        }
+        Job::Chapter { lang, index } => chapter_page(site, lang, index),
+        Job::Search { lang } => {
+            let path = PagePath::search(lang);
+            let mut context = common(site, lang, &path, &PagePath::search, &guidebook.config.default_contacts);
+            context.insert("page_title", &guidebook.i18n.get(lang, "search"));
+            // Without JavaScript there is no search: the page offers the listing pages instead.
+            context.insert("life_stages", &views::terms(site, "life_stages", lang, &path));
+            context.insert("scenarios", &views::terms(site, "scenarios", lang, &path));
+            (path, "search.html", context)
+        }
+        Job::LifeStage { lang, key } => term_page(site, "life_stages", lang, key),
+        Job::Scenario { lang, key } => term_page(site, "scenarios", lang, key),
+    }
+}
+
+fn chapter_page(site: &Site, lang: &str, index: usize) -> (PagePath, &'static str, Context) {
+    let guidebook = site.guidebook;
+    let source = guidebook.source_code();
+    let chapter = &guidebook.chapters[index];
+    let (page, fallback) = chapter.in_language(lang, source);
+    let path = PagePath::chapter(lang, &chapter.slug);
+    let front = &chapter.source(source).front;
+    let contact_ids = if front.contacts.is_empty() { &guidebook.config.default_contacts } else { &front.contacts };
+    let mut context = common(site, lang, &path, &|l| PagePath::chapter(l, &chapter.slug), contact_ids);
+    let ruby = site.ruby_for(page);
+    let neighbour = |i: usize| {
+        let card = views::chapter_card(site, guidebook.chapters[i].in_language(lang, source).0, lang, &path);
+        LinkView { text: card.title, url: card.url, lang: card.lang }
+    };
+    let term_links = |group: &str, keys: &[String], to: fn(&str, &str) -> PagePath| -> Vec<LinkView> {
+        keys.iter()
+            .map(|key| LinkView {
+                text: guidebook.i18n.get(lang, &format!("{group}.{key}.label")),
+                url: path.link_to(&to(lang, key)),
+                lang: None,
+            })
+            .collect()
+    };
+    let audience: Vec<String> =
+        front.audience.iter().map(|a| guidebook.i18n.get(lang, &format!("audiences.{a}.label"))).collect();
+    let toc: Vec<_> =
+        page.body.headings.iter().filter(|h| h.level == 2).map(|h| json!({ "id": h.id, "text": h.text })).collect();
+    let updated = page.front.updated.as_deref().or(front.updated.as_deref());
+    context.insert("page_title", &page.front.title);
+    context.insert("description", &page.front.summary);
+    context.insert(
+        "chapter",
+        &json!({
+            "slug": chapter.slug,
+            "title": page.front.title,
+            "title_html": site.text_html(&page.front.title, &page.lang, ruby),
+            "summary_html": site.text_html(&page.front.summary, &page.lang, ruby),
+            "body": site.body(page),
+            "toc": toc,
+            "fallback": fallback,
+            "content_lang": views::lang_if_different(guidebook, &page.lang, lang),
+            "updated": updated.map(|d| guidebook.i18n.format_date(lang, d)),
+            "updated_iso": updated,
+            "reviewed_by": page.front.reviewed_by.as_ref().or(front.reviewed_by.as_ref()),
+            "life_stages": term_links("life_stages", &front.life_stages, PagePath::life_stage),
+            "scenarios": term_links("scenarios", &front.scenarios, PagePath::scenario),
+            "audience": audience,
+        }),
+    );
+    context.insert("previous", &index.checked_sub(1).map(neighbour));
+    context.insert("next", &(index + 1 < guidebook.chapters.len()).then(|| neighbour(index + 1)));
+    (path, "chapter.html", context)
+}
+
+fn term_page(site: &Site, group: &str, lang: &str, key: &str) -> (PagePath, &'static str, Context) {
+    let guidebook = site.guidebook;
+    let to: TermPath = if group == "life_stages" { PagePath::life_stage } else { PagePath::scenario };
+    let path = to(lang, key);
+    let mut context = common(site, lang, &path, &|l| to(l, key), &guidebook.config.default_contacts);
+    let terms = views::terms(site, group, lang, &path);
+    let term = terms.iter().find(|t| t.key == key).expect("listing pages are made for defined keys");
+    context.insert("page_title", &term.label);
+    context.insert("description", &term.description);
+    context.insert("group", group);
+    context.insert("term", term);
+    context.insert("terms", &terms);
+    (path, "listing.html", context)
+}
+
+/// What every page's layout needs: its language, the theme's words, the site's name, the
+/// language switcher, canonical and alternate URLs, and the contacts block.
+fn common(
+    site: &Site,
+    lang: &str,
+    path: &PagePath,
+    path_in: &dyn Fn(&str) -> PagePath,
+    contact_ids: &[String],
+) -> Context {
+    let guidebook = site.guidebook;
+    let language = guidebook.config.language(lang).expect("pages are made for configured languages");
+    let mut context = Context::new();
+    context.insert("lang", &json!({ "code": language.code, "tag": language.tag(), "name": language.name }));
+    context.insert("t", guidebook.i18n.strings(lang));
+    context.insert("root", &path.to_root());
+    context.insert("site", &views::site(guidebook, lang, path));
+    context.insert("languages", &views::languages(guidebook, lang, path, path_in));
+    context.insert("canonical", &path.absolute(&guidebook.config.base_url));
+    context.insert("search_url", &path.link_to(&PagePath::search(lang)));
+    context.insert("contacts", &views::contacts(guidebook, contact_ids, lang));
+    context.insert("description", "");
+    // Furigana shown when the page opens (the toolbar can change it); only Japanese text has it.
+    context.insert("furigana", if language.furigana { "on" } else { "off" });
+    context
+}
+
+/// The path part of the base URL: `https://a.example/guide/` → `/guide/`.
+fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
+    after_scheme.find('/').map_or("/".to_string(), |i| after_scheme[i..].to_string())
+}
