@@ -22,7 +22,7 @@ pub use front_matter::{FrontMatter, Furigana, INHERITED_KEYS, Kind, Vocabulary, 
 pub const FRONT_PAGE_FILE: &str = "_index.md";
 
 /// First URL segments tebiki uses for pages of its own; chapters cannot live in these folders.
-pub const RESERVED_FOLDERS: &[&str] = &["stages", "scenarios", "assets", "search"];
+pub const RESERVED_FOLDERS: &[&str] = &["stages", "scenarios", "assets", "search", "help"];
 
 /// One Markdown file: a chapter, or a language's front page (`slug` empty).
 #[derive(Clone, Debug)]

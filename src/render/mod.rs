@@ -32,6 +32,7 @@ pub(crate) enum Job<'g> {
     Chapter { lang: &'g str, index: usize },
     LifeStage { lang: &'g str, key: &'g str },
     Search { lang: &'g str },
+    Help { lang: &'g str },
     Scenario { lang: &'g str, key: &'g str },
 }
 
@@ -41,6 +42,7 @@ fn jobs(guidebook: &Guidebook) -> Vec<Job<'_>> {
         let lang = language.code.as_str();
         jobs.push(Job::Front { lang });
         jobs.push(Job::Search { lang });
+        jobs.push(Job::Help { lang });
         jobs.extend((0..guidebook.chapters.len()).map(|index| Job::Chapter { lang, index }));
         jobs.extend(guidebook.config.life_stages.iter().map(|key| Job::LifeStage { lang, key }));
         jobs.extend(guidebook.config.scenarios.iter().map(|key| Job::Scenario { lang, key }));

@@ -26,6 +26,7 @@ pub(super) fn page<'g>(site: &Site<'g>, job: &Job<'g>) -> (PagePath, &'static st
             let base_path = base_path(&guidebook.config.base_url);
             context.insert("root", &base_path);
             context.insert("search_url", &format!("{base_path}{source}/search/"));
+            context.insert("help_url", &format!("{base_path}{source}/help/"));
             // Whoever lands here may not read Japanese: each language offers the way home in
             // its own words.
             let languages: Vec<_> = guidebook
@@ -75,6 +76,12 @@ pub(super) fn page<'g>(site: &Site<'g>, job: &Job<'g>) -> (PagePath, &'static st
             context.insert("life_stages", &views::terms(site, "life_stages", lang, &path));
             context.insert("scenarios", &views::terms(site, "scenarios", lang, &path));
             (path, "search.html", context)
+        }
+        Job::Help { lang } => {
+            let path = PagePath::help(lang);
+            let mut context = common(site, lang, &path, &PagePath::help, &guidebook.config.default_contacts);
+            context.insert("page_title", &guidebook.i18n.get(lang, "help_title"));
+            (path, "help.html", context)
         }
         Job::LifeStage { lang, key } => term_page(site, "life_stages", lang, key),
         Job::Scenario { lang, key } => term_page(site, "scenarios", lang, key),
@@ -169,6 +176,7 @@ fn common(
     context.insert("languages", &views::languages(guidebook, lang, path, path_in));
     context.insert("canonical", &path.absolute(&guidebook.config.base_url));
     context.insert("search_url", &path.link_to(&PagePath::search(lang)));
+    context.insert("help_url", &path.link_to(&PagePath::help(lang)));
     context.insert("contacts", &views::contacts(guidebook, contact_ids, lang));
     context.insert("description", "");
     // Furigana shown when the page opens (the toolbar can change it); only Japanese text has it.

@@ -36,6 +36,10 @@ impl PagePath {
         PagePath(format!("{lang}/scenarios/{key}/"))
     }
 
+    pub fn help(lang: &str) -> PagePath {
+        PagePath(format!("{lang}/help/"))
+    }
+
     pub fn search(lang: &str) -> PagePath {
         PagePath(format!("{lang}/search/"))
     }

@@ -6,7 +6,7 @@ use crate::render::paths::{PagePath, PathIn};
 pub fn render(guidebook: &Guidebook) -> String {
     let base = &guidebook.config.base_url;
     let languages = &guidebook.config.languages;
-    let mut pages: Vec<PathIn> = vec![Box::new(PagePath::front), Box::new(PagePath::search)];
+    let mut pages: Vec<PathIn> = vec![Box::new(PagePath::front), Box::new(PagePath::search), Box::new(PagePath::help)];
     for chapter in &guidebook.chapters {
         pages.push(Box::new(move |lang| PagePath::chapter(lang, &chapter.slug)));
     }
