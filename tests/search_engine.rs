@@ -5,35 +5,18 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Command;
-
-fn node_test(folder: &str, site: &Path) {
-    let output = Command::new("node")
-        .args(["--test", "--test-reporter=spec", folder])
-        .env("TEBIKI_SITE", site)
-        .current_dir(common::repo_root())
-        .output()
-        .expect("run node (Node.js 20 or later must be installed)");
-    let text = String::from_utf8_lossy(&output.stdout).to_string() + &String::from_utf8_lossy(&output.stderr);
-    println!("{text}");
-    assert!(output.status.success(), "node --test {folder} failed:\n{text}");
-}
 
 #[test]
 fn the_query_table_finds_the_expected_chapters() {
     let (_dir, site) = common::build(&common::repo_root());
-    node_test("tests/search/", &site);
+    common::node_test("tests/search/", &site);
 }
 
 #[test]
 fn the_search_page_works_in_chromium() {
-    assert!(
-        common::repo_root().join("node_modules/playwright-core").is_dir(),
-        "run `npm ci` first: the browser test drives Chromium with playwright-core"
-    );
     let (_dir, site) = common::build(&common::repo_root());
-    node_test("tests/browser/", &site);
+    common::node_test("tests/browser/search.test.mjs", &site);
 }
 
 #[test]

@@ -129,3 +129,25 @@ pub fn copy_of(fixture_name: &str) -> tempfile::TempDir {
     }
     dir
 }
+
+/// Runs `node --test` on a test file or folder of the repository against a built site
+/// (named to the tests by TEBIKI_SITE), and fails with everything it printed.
+pub fn node_test(target: &str, site: &Path) {
+    if target.contains("browser") {
+        assert!(
+            repo_root().join("node_modules/playwright-core").is_dir()
+                && repo_root().join("node_modules/axe-core").is_dir(),
+            "run `npm ci` first: the browser tests drive Debian's Chromium with playwright-core and axe-core"
+        );
+    }
+    let output = Command::new("node")
+        .args(["--test", "--test-reporter=spec", target])
+        .env("TEBIKI_SITE", site)
+        .env("TEBIKI_SCREENSHOTS", repo_root().join("target/screenshots"))
+        .current_dir(repo_root())
+        .output()
+        .expect("run node (Node.js 20 or later must be installed)");
+    let text = String::from_utf8_lossy(&output.stdout).to_string() + &String::from_utf8_lossy(&output.stderr);
+    println!("{text}");
+    assert!(output.status.success(), "node --test {target} failed:\n{text}");
+}

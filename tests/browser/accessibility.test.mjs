@@ -1,0 +1,105 @@
+// Every page of the sample guidebook, in every language, at 320 px and 1280 px, with
+// furigana on and off, in Debian's Chromium: axe (WCAG 2.0–2.2 A and AA, best practice)
+// finds nothing; the page never scrolls sideways, not even under the WCAG 1.4.12
+// text-spacing override; every control outside running text is at least 44×44 px; the skip
+// link is the first tab stop.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { serve, launch } from './serve.mjs';
+
+const site = resolve(process.env.TEBIKI_SITE ?? 'public');
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+
+function pages(dir = site) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'search' && dir === site ? [] : pages(path);
+    return name.endsWith('.html') ? [relative(site, path).replace(/index\.html$/, '')] : [];
+  });
+}
+
+let server;
+let browser;
+before(async () => {
+  server = await serve(site);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Problems a reader would meet on the page as it is now. */
+async function problems(page) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (tags) => {
+    const found = [];
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    for (const v of result.violations) found.push(`axe ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) found.push(`scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`);
+    // Controls outside running text: links and buttons in sentences are exempt (WCAG 2.5.8).
+    const inText = 'p a, li > a:not(.chapter-list a), td a, .prose a, .intro a, .result-excerpt a, .skip-link';
+    for (const element of document.querySelectorAll('a[href], button, input, summary')) {
+      if (element.matches(inText) || element.closest('[hidden]')) continue;
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue; // not shown (a closed menu)
+      if (box.width < 43.5 || box.height < 43.5) found.push(`small target ${Math.round(box.width)}×${Math.round(box.height)}: ${element.outerHTML.slice(0, 80)}`);
+    }
+    return found;
+  }, TAGS);
+}
+
+async function spacingProblems(page) {
+  await page.addStyleTag({ content: TEXT_SPACING });
+  return page.evaluate(() => {
+    const found = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth) found.push(`text spacing: scrolls sideways ${root.scrollWidth}`);
+    for (const element of document.querySelectorAll('body *')) {
+      const style = getComputedStyle(element);
+      if (style.overflow === 'hidden' && element.scrollHeight > element.clientHeight + 1 && !element.matches('.visually-hidden')) {
+        found.push(`text spacing: clipped ${element.tagName.toLowerCase()}.${element.className}`);
+      }
+    }
+    return found;
+  });
+}
+
+const all = pages().sort();
+
+for (const width of [320, 1280]) {
+  for (const furigana of ['off', 'on']) {
+    test(`${all.length} pages at ${width} px, furigana ${furigana}`, async () => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      await context.addInitScript((value) => localStorage.setItem('tebiki-reading', JSON.stringify({ furigana: value })), furigana);
+      const page = await context.newPage();
+      const report = [];
+      for (const path of all) {
+        await page.goto(server.url + path);
+        for (const problem of await problems(page)) report.push(`${path}: ${problem}`);
+        for (const problem of await spacingProblems(page)) report.push(`${path}: ${problem}`);
+      }
+      await context.close();
+      assert.deepEqual(report, []);
+    });
+  }
+}
+
+test('the skip link is the first tab stop and lands on the main content', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}ja/acp/what-is-acp/`);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
+  const box = await page.locator('.skip-link').boundingBox();
+  assert.ok(box.y >= 0, 'visible when focused');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
+  await page.close();
+});
