@@ -95,6 +95,7 @@ fn starts_phrase(previous: &Morpheme, next: &Morpheme) -> bool {
         || previous.class == WordClass::Prefix
         || (previous.class == WordClass::Noun && next.class == WordClass::Noun)
         || (previous.subclass == "サ変接続" && matches!(next.base.as_str(), "する" | "できる"))
+        || (previous.class == WordClass::Verb && next.class == WordClass::Verb) // 話し合う, 考え直す
         || matches!(previous.surface.as_str(), "（" | "「" | "『" | "(" | "【");
     !joins_previous && next.class != WordClass::Other
 }
@@ -219,6 +220,12 @@ mod tests {
     fn phrases_are_separated_by_break_points() {
         let out = html("訪問看護を使うと家で療養できます。", false, true);
         assert_eq!(out, "訪問看護を<wbr>使うと<wbr>家で<wbr>療養できます。");
+    }
+
+    #[test]
+    fn compound_verbs_stay_together() {
+        let out = html("家族と話し合います", false, true);
+        assert_eq!(out, "家族と<wbr>話し合います");
     }
 
     #[test]
