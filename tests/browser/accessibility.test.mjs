@@ -4,15 +4,12 @@
 // text-spacing override; every control outside running text is at least 44×44 px; the skip
 // link is the first tab stop.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { createRequire } from 'node:module';
-import { serve, launch } from './serve.mjs';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { site, siteInBrowser, axeSource } from './serve.mjs';
 
-const site = resolve(process.env.TEBIKI_SITE ?? 'public');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
 
@@ -24,20 +21,11 @@ function pages(dir = site) {
   });
 }
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(site);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = siteInBrowser();
 
 /** Problems a reader would meet on the page as it is now. */
 async function problems(page) {
-  await page.addScriptTag({ content: axeSource });
+  await page.addScriptTag({ content: axeSource() });
   return page.evaluate(async (tags) => {
     const found = [];
     const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
@@ -77,12 +65,12 @@ const all = pages().sort();
 for (const width of [320, 1280]) {
   for (const furigana of ['off', 'on']) {
     test(`${all.length} pages at ${width} px, furigana ${furigana}`, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const context = await env.browser.newContext({ viewport: { width, height: 900 } });
       await context.addInitScript((value) => localStorage.setItem('tebiki-reading', JSON.stringify({ furigana: value })), furigana);
       const page = await context.newPage();
       const report = [];
       for (const path of all) {
-        await page.goto(server.url + path);
+        await page.goto(env.server.url + path);
         for (const problem of await problems(page)) report.push(`${path}: ${problem}`);
         for (const problem of await spacingProblems(page)) report.push(`${path}: ${problem}`);
       }
@@ -93,8 +81,8 @@ for (const width of [320, 1280]) {
 }
 
 test('the skip link is the first tab stop and lands on the main content', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}ja/acp/what-is-acp/`);
+  const page = await env.browser.newPage();
+  await page.goto(`${env.server.url}ja/acp/what-is-acp/`);
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.className), 'skip-link');
   const box = await page.locator('.skip-link').boundingBox();

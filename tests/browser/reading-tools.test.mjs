@@ -3,27 +3,14 @@
 // chapter without its furigana. Saves screenshots of the front page and a chapter at
 // 320 px in target/screenshots/ for a person to look at.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createRequire } from 'node:module';
-import { serve, launch } from './serve.mjs';
+import { siteInBrowser, axeSource } from './serve.mjs';
 
-const site = resolve(process.env.TEBIKI_SITE ?? 'public');
 const screenshots = resolve(process.env.TEBIKI_SCREENSHOTS ?? 'target/screenshots');
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(site);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = siteInBrowser();
 
 /** Tabs forward until the element matching `selector` has focus. */
 async function tabTo(page, selector) {
@@ -35,9 +22,9 @@ async function tabTo(page, selector) {
 }
 
 test('text size, colour and furigana work by keyboard and are remembered on the next page', async () => {
-  const context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 800 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}ja/stories/early-dementia/`);
+  await page.goto(`${env.server.url}ja/stories/early-dementia/`);
   const fontSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.prose p')).fontSize));
   const before = await fontSize();
 
@@ -56,7 +43,7 @@ test('text size, colour and furigana work by keyboard and are remembered on the 
   assert.equal(await page.getAttribute('#tool-furigana', 'aria-pressed'), 'true');
   assert.ok(await page.locator('.prose rt').first().isVisible(), 'readings shown');
 
-  await page.goto(`${server.url}ja/services/home-services/`);
+  await page.goto(`${env.server.url}ja/services/home-services/`);
   const state = await page.evaluate(() => ({ ...document.documentElement.dataset }));
   assert.deepEqual(state, { furigana: 'on', size: 'larger', colour: 'black' });
   assert.equal(await page.getAttribute('#tool-furigana', 'aria-pressed'), 'true');
@@ -66,15 +53,15 @@ test('text size, colour and furigana work by keyboard and are remembered on the 
 
 for (const colour of ['white', 'blue', 'black']) {
   test(`the ${colour} background passes axe's contrast rules`, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addInitScript((value) => localStorage.setItem('tebiki-reading', JSON.stringify({ colour: value, furigana: 'on' })), colour);
     const page = await context.newPage();
     const failures = [];
     for (const path of ['ja/', 'ja/stories/early-dementia/', 'en/services/home-services/', 'ja/search/?q=にんちしょう', 'vi/acp/how-to-start/']) {
-      await page.goto(server.url + path);
+      await page.goto(env.server.url + path);
       if (path.includes('?q=')) await page.locator('#search-results li').first().waitFor();
       await page.click('#tool-settings'); // the panel's own buttons are checked too
-      await page.addScriptTag({ content: axeSource });
+      await page.addScriptTag({ content: axeSource() });
       const violations = await page.evaluate(async () => {
         const result = await window.axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast', 'color-contrast-enhanced', 'link-in-text-block', 'non-text-contrast'].filter((id) => window.axe.getRules().some((r) => r.ruleId === id)) } });
         return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')}`));
@@ -88,7 +75,7 @@ for (const colour of ['white', 'blue', 'black']) {
 }
 
 test('read-aloud hands the chapter text to speech synthesis without the furigana', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.addInitScript(() => {
     window.spoken = [];
     const synthesis = {
@@ -109,7 +96,7 @@ test('read-aloud hands the chapter text to speech synthesis without the furigana
     localStorage.setItem('tebiki-reading', JSON.stringify({ furigana: 'on' }));
   });
   const page = await context.newPage();
-  await page.goto(`${server.url}ja/stories/early-dementia/`);
+  await page.goto(`${env.server.url}ja/stories/early-dementia/`);
   await page.locator('#tool-read button[data-speech=play]').click();
   const spoken = await page.evaluate(() => window.spoken);
   const text = spoken.map((s) => s.text).join('');
@@ -121,12 +108,12 @@ test('read-aloud hands the chapter text to speech synthesis without the furigana
 });
 
 test('read-aloud is not offered without a voice for the language', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.addInitScript(() => {
     Object.defineProperty(window, 'speechSynthesis', { value: { getVoices: () => [{ lang: 'en-US' }], addEventListener: () => {} } });
   });
   const page = await context.newPage();
-  await page.goto(`${server.url}ja/stories/early-dementia/`);
+  await page.goto(`${env.server.url}ja/stories/early-dementia/`);
   await page.locator('#reading-tools').waitFor();
   assert.equal(await page.locator('#tool-read').isVisible(), false);
   await context.close();
@@ -134,9 +121,9 @@ test('read-aloud is not offered without a voice for the language', async () => {
 
 test('screenshots of the front page and a chapter at 320 px, for review', async () => {
   mkdirSync(screenshots, { recursive: true });
-  const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+  const page = await env.browser.newPage({ viewport: { width: 320, height: 800 } });
   for (const [path, name] of [['ja/', 'front-ja-320.png'], ['ja/stories/early-dementia/', 'chapter-ja-320.png'], ['ja-easy/acp/what-is-acp/', 'chapter-ja-easy-320.png']]) {
-    await page.goto(server.url + path);
+    await page.goto(env.server.url + path);
     await page.screenshot({ path: resolve(screenshots, name), fullPage: true });
   }
   await page.close();

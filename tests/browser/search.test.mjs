@@ -2,28 +2,15 @@
 // chapter; nothing is searched while an IME conversion is under way; without JavaScript
 // the page still offers a way to the chapters.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
-import { serve, launch } from './serve.mjs';
+import { siteInBrowser } from './serve.mjs';
 
-const site = resolve(process.env.TEBIKI_SITE ?? 'public');
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(site);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = siteInBrowser();
 
 async function searchPage(options = {}) {
-  const page = await browser.newPage({ viewport: { width: 320, height: 800 }, ...options });
-  await page.goto(`${server.url}ja/search/`);
+  const page = await env.browser.newPage({ viewport: { width: 320, height: 800 }, ...options });
+  await page.goto(`${env.server.url}ja/search/`);
   return page;
 }
 
@@ -64,17 +51,17 @@ test('nothing is searched during IME conversion, the search runs after compositi
 });
 
 test('a query in the address (from a form without JavaScript) is run on arrival', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}en/search/?q=dementia`);
+  const page = await env.browser.newPage();
+  await page.goto(`${env.server.url}en/search/?q=dementia`);
   await page.locator('#search-results li').first().waitFor();
   assert.match(await page.locator('#search-results li a').first().getAttribute('href'), /en\/stories\/early-dementia\//);
   await page.close();
 });
 
 test('without JavaScript the page says so and links to every life stage and situation', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${server.url}ja/search/`);
+  await page.goto(`${env.server.url}ja/search/`);
   assert.match(await page.locator('main').innerText(), /JavaScript が必要です/);
   const links = await page.locator('.browse a').count();
   assert.ok(links >= 10, `${links} links to listing pages`);

@@ -3,7 +3,15 @@
 
 import http from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, extname, normalize } from 'node:path';
+import { join, extname, normalize, resolve } from 'node:path';
+import { before, after } from 'node:test';
+import { createRequire } from 'node:module';
+
+/** The built site under test: TEBIKI_SITE, set by the cargo tests, or public/. */
+export const site = resolve(process.env.TEBIKI_SITE ?? 'public');
+
+/** axe-core's script, to inject into pages. */
+export const axeSource = () => readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -36,4 +44,21 @@ export async function launch() {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/**
+ * Serves the site and starts Chromium before the tests of a file, and stops both after.
+ * Returns an object whose `server` and `browser` are set once the tests start.
+ */
+export function siteInBrowser() {
+  const shared = {};
+  before(async () => {
+    shared.server = await serve(site);
+    shared.browser = await launch();
+  });
+  after(async () => {
+    await shared.browser?.close();
+    shared.server?.close();
+  });
+  return shared;
 }
