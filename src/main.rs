@@ -80,7 +80,7 @@ fn tokenize(text: &str, root: &std::path::Path) -> ExitCode {
         print_all(&diagnostics.into_sorted());
         return ExitCode::from(1);
     };
-    for morpheme in setup.tokenizer().tokenize(text) {
+    for morpheme in setup.tokenizer().tokenize(text).iter() {
         println!("{}\t{}\t{:?}\t{}", morpheme.surface, morpheme.reading, morpheme.class, morpheme.subclass);
     }
     print_all(&diagnostics.into_sorted());

@@ -58,7 +58,7 @@ fn annotate_plain(text: &str, tokenizer: &Tokenizer, annotation: Annotation, htm
     let morphemes = tokenizer.tokenize(text);
     let mut at = 0;
     let mut previous: Option<&Morpheme> = None;
-    for morpheme in &morphemes {
+    for morpheme in morphemes.iter() {
         // Text the tokenizer skipped (spaces) is kept as it was.
         html.push_str(&escape(&text[at..morpheme.start]));
         if annotation.breaks && previous.is_some_and(|p| starts_phrase(p, morpheme)) && at == morpheme.start {

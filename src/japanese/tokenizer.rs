@@ -1,10 +1,13 @@
 //! Splitting Japanese text into words with lindera and IPADIC, plus the domain dictionary.
 //!
-//! Tokenising is the most expensive step of a build, so each text is tokenised once and the
-//! resulting morphemes are shared by everything that needs them (the search index now;
-//! furigana and line-break points later).
+//! Tokenising is the most expensive step of a build, so each text is tokenised once: the
+//! tokenizer remembers the morphemes of every text it has seen. Rendering (furigana and
+//! line-break points) and the search index ask for the same texts, and the second asks
+//! pays only a lookup.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use lindera::dictionary::UserDictionary;
 use lindera::mode::Mode;
@@ -68,6 +71,7 @@ pub struct Morpheme {
 
 pub struct Tokenizer {
     segmenter: Segmenter,
+    seen: Mutex<HashMap<String, Arc<[Morpheme]>>>,
 }
 
 impl Tokenizer {
@@ -76,10 +80,21 @@ impl Tokenizer {
     pub fn new(extra_entries: &str) -> Result<Tokenizer, String> {
         let dictionary = super::dictionary::load().map_err(|e| format!("cannot load the dictionary: {e}"))?;
         let user_dictionary = user_dictionary(&dictionary, extra_entries)?;
-        Ok(Tokenizer { segmenter: Segmenter::new(Mode::Normal, dictionary, Some(user_dictionary)) })
+        let segmenter = Segmenter::new(Mode::Normal, dictionary, Some(user_dictionary));
+        Ok(Tokenizer { segmenter, seen: Mutex::new(HashMap::new()) })
     }
 
-    pub fn tokenize(&self, text: &str) -> Vec<Morpheme> {
+    /// The morphemes of `text`, tokenised the first time it is asked for.
+    pub fn tokenize(&self, text: &str) -> Arc<[Morpheme]> {
+        if let Some(known) = self.seen.lock().expect("tokenizer cache").get(text) {
+            return Arc::clone(known);
+        }
+        let morphemes: Arc<[Morpheme]> = self.segment(text).into();
+        self.seen.lock().expect("tokenizer cache").insert(text.to_string(), Arc::clone(&morphemes));
+        morphemes
+    }
+
+    fn segment(&self, text: &str) -> Vec<Morpheme> {
         let Ok(mut tokens) = self.segmenter.segment(Cow::Borrowed(text)) else { return Vec::new() };
         tokens
             .iter_mut()
@@ -120,7 +135,7 @@ mod tests {
 
     fn words(text: &str) -> Vec<(String, String)> {
         let tokenizer = Tokenizer::new("").unwrap();
-        tokenizer.tokenize(text).into_iter().map(|m| (m.surface, m.reading)).collect()
+        tokenizer.tokenize(text).iter().map(|m| (m.surface.clone(), m.reading.clone())).collect()
     }
 
     #[test]
@@ -140,6 +155,14 @@ mod tests {
         let verb = morphemes.iter().find(|m| m.class == WordClass::Verb).unwrap();
         assert_eq!(verb.base, "受ける");
         assert_eq!(morphemes[0].reading, "イエ");
+    }
+
+    #[test]
+    fn a_text_is_tokenised_once() {
+        let tokenizer = Tokenizer::new("").unwrap();
+        let first = tokenizer.tokenize("認知症の相談");
+        let second = tokenizer.tokenize("認知症の相談");
+        assert!(Arc::ptr_eq(&first, &second));
     }
 
     #[test]

@@ -11,12 +11,16 @@ pub struct Section {
     pub anchor: Option<String>,
     pub heading: String,
     pub text: String,
+    /// The pieces of text as the Markdown parser delivered them: the same strings the page
+    /// renderer annotates, so that the search index asks the tokenizer for the same texts.
+    pub pieces: Vec<String>,
 }
 
 impl ParsedBody {
     /// The body split at `##` and `###` headings, as plain text (no markup, no raw HTML).
     pub fn sections(&self) -> Vec<Section> {
-        let mut sections = vec![Section { anchor: None, heading: String::new(), text: String::new() }];
+        let mut sections =
+            vec![Section { anchor: None, heading: String::new(), text: String::new(), pieces: Vec::new() }];
         let mut in_heading = false;
         for event in &self.events {
             let current = sections.last_mut().expect("one section at least");
@@ -26,6 +30,7 @@ impl ParsedBody {
                         anchor: id.as_ref().map(|i| i.to_string()),
                         heading: String::new(),
                         text: String::new(),
+                        pieces: Vec::new(),
                     });
                     in_heading = true;
                 }
@@ -34,7 +39,8 @@ impl ParsedBody {
                     if in_heading {
                         current.heading.push_str(text)
                     } else {
-                        current.text.push_str(text)
+                        current.text.push_str(text);
+                        current.pieces.push(text.to_string());
                     }
                 }
                 Event::SoftBreak => current.text.push(' '),
@@ -67,9 +73,24 @@ mod tests {
         assert_eq!(
             sections,
             [
-                Section { anchor: None, heading: String::new(), text: "前置きです。".into() },
-                Section { anchor: Some("desk".into()), heading: "相談先".into(), text: "窓口へ\n電話".into() },
-                Section { anchor: Some("night".into()), heading: "夜".into(), text: "119番".into() },
+                Section {
+                    anchor: None,
+                    heading: String::new(),
+                    text: "前置きです。".into(),
+                    pieces: vec!["前置き".into(), "です".into(), "。".into()]
+                },
+                Section {
+                    anchor: Some("desk".into()),
+                    heading: "相談先".into(),
+                    text: "窓口へ\n電話".into(),
+                    pieces: vec!["窓口".into(), "へ".into(), "電話".into()]
+                },
+                Section {
+                    anchor: Some("night".into()),
+                    heading: "夜".into(),
+                    text: "119番".into(),
+                    pieces: vec!["119".into(), "番".into()]
+                },
             ]
         );
     }

@@ -27,6 +27,11 @@ impl Terms {
     pub fn len(&self) -> usize {
         self.words.len() + self.characters.len() / 2
     }
+
+    pub fn append(&mut self, mut other: Terms) {
+        self.words.append(&mut other.words);
+        self.characters.append(&mut other.characters);
+    }
 }
 
 /// How a text's language is analysed.

@@ -194,7 +194,13 @@ fn analyse(page: &Page, tokenizer: &Tokenizer, synonyms: &Synonyms) -> Analysed 
             .into_iter()
             .map(|section| {
                 let heading = with_synonyms(&section.heading);
-                let body = with_synonyms(&section.text);
+                // The body is analysed piece by piece, as the renderer annotated it, so every
+                // piece is tokenised once for both; synonyms look at the whole text.
+                let mut written = Terms::default();
+                for piece in &section.pieces {
+                    written.append(analyze(piece, analysis, tokenizer));
+                }
+                let body = Field { written, synonyms: synonyms.expand(&normalize(&section.text)) };
                 (section, heading, body)
             })
             .collect(),
