@@ -307,3 +307,26 @@ fn a_chapter_with_furigana_off_has_none_and_an_author_reading_wins() {
     assert!(on.contains("<ruby>日向<rp>(</rp><rt>ひなた</rt><rp>)</rp></ruby>"), "the author's reading");
     assert!(on.contains("<code>{日向|ひなた}</code>"), "code is left as written");
 }
+
+#[test]
+fn a_dictionary_line_with_a_hiragana_reading_or_a_missing_field() {
+    let text = failing_build("bad-dictionary");
+    assert_reports(
+        &text,
+        &[
+            "data/dictionary.csv:3:1: error: the reading `にんちしょう` is not written in katakana",
+            "data/dictionary.csv:4:1: error: expected 3 fields separated by commas, found 2",
+            "help: write it like 認知症,名詞,ニンチショウ",
+            "build failed: 2 errors",
+        ],
+    );
+}
+
+#[test]
+fn a_synonym_group_that_names_nothing_in_the_guidebook_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, text) = run_build(&fixture("unused-synonyms"), &dir.path().join("public"));
+    assert_eq!(code, 0, "{text}");
+    assert_reports(&text, &["data/synonyms.yaml:2:1: warning: none of ひだまり体操, ひだまりダンス appears in any chapter", "1 warning"]);
+    assert!(!text.contains("訪問診療, 定期の往診"), "a group with a term in the chapters is fine: {text}");
+}
