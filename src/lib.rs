@@ -21,6 +21,7 @@ pub mod links;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod scaffold;
 pub mod search;
 pub mod source;
 mod text_position;

@@ -26,6 +26,14 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Create a chapter (a draft) with its front-matter filled in: `tebiki new ja/care/bathing.md`.
+    New {
+        /// The chapter to create: <language>/<folders>/<name>.md under content/.
+        path: String,
+        /// The guidebook folder, the one holding site.yaml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
     /// Show how tebiki splits and reads a Japanese text (to check data/dictionary.csv entries).
     Tokenize {
         /// The text to read.
@@ -40,6 +48,16 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Build { root, out } => build(root, out),
         Command::Tokenize { text, root } => tokenize(&text, &root),
+        Command::New { path, root } => match tebiki::scaffold::new_chapter(&root, &path, &tebiki::scaffold::today()) {
+            Ok(file) => {
+                eprintln!("created {} (a draft: remove `draft: true` to publish it)", file.display());
+                ExitCode::SUCCESS
+            }
+            Err(problems) => {
+                print_all(&problems);
+                ExitCode::from(1)
+            }
+        },
     }
 }
 

@@ -327,6 +327,66 @@ fn a_synonym_group_that_names_nothing_in_the_guidebook_is_a_warning() {
     let dir = tempfile::tempdir().unwrap();
     let (code, text) = run_build(&fixture("unused-synonyms"), &dir.path().join("public"));
     assert_eq!(code, 0, "{text}");
-    assert_reports(&text, &["data/synonyms.yaml:2:1: warning: none of ひだまり体操, ひだまりダンス appears in any chapter", "1 warning"]);
+    assert_reports(
+        &text,
+        &["data/synonyms.yaml:2:1: warning: none of ひだまり体操, ひだまりダンス appears in any chapter", "1 warning"],
+    );
     assert!(!text.contains("訪問診療, 定期の往診"), "a group with a term in the chapters is fine: {text}");
+}
+
+fn tebiki(args: &[&str], root: &Path) -> (i32, String) {
+    let output =
+        std::process::Command::new(env!("CARGO_BIN_EXE_tebiki")).args(args).arg("--root").arg(root).output().unwrap();
+    (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stderr).to_string())
+}
+
+#[test]
+fn new_creates_a_draft_chapter_that_builds_and_refuses_to_overwrite() {
+    let guidebook = common::copy_of("minimal");
+    let root = guidebook.path();
+    let (code, text) = tebiki(&["new", "ja/care/bathing.md"], root);
+    assert_eq!(code, 0, "{text}");
+    let written = std::fs::read_to_string(root.join("content/ja/care/bathing.md")).unwrap();
+    assert!(written.contains("order: 30\n"), "after the highest order, 20: {written}");
+    assert!(written.contains("# healthy, end-of-life"), "the stages are listed: {written}");
+    assert!(written.contains("# houkatsu"), "the contacts are listed: {written}");
+    assert!(written.contains("draft: true"));
+
+    let (code, text) = run_build(root, &root.join("public"));
+    assert_eq!(code, 0, "the new chapter builds: {text}");
+    assert!(!root.join("public/ja/care/bathing").exists(), "a draft is not published");
+    std::fs::write(root.join("content/ja/care/bathing.md"), written.replace("draft: true", "draft: false")).unwrap();
+    let (code, text) = run_build(root, &root.join("public"));
+    assert_eq!(code, 0, "{text}");
+    assert!(root.join("public/ja/care/bathing/index.html").is_file());
+
+    let (code, text) = tebiki(&["new", "ja/care/bathing.md"], root);
+    assert_eq!(code, 1);
+    assert!(text.contains("content/ja/care/bathing.md already exists; it is left as it is"), "{text}");
+}
+
+#[test]
+fn new_starts_a_translation_from_its_source_and_checks_the_name() {
+    let guidebook = common::copy_of("minimal");
+    let root = guidebook.path();
+    let (code, text) = tebiki(&["new", "en/care/home.md"], root);
+    assert_eq!(code, 0, "{text}");
+    let written = std::fs::read_to_string(root.join("content/en/care/home.md")).unwrap();
+    assert!(
+        written.starts_with("---\ntitle: 家で受ける医療\nsummary: 医師や看護師が家に来てくれます。\n"),
+        "{written}"
+    );
+    assert!(written.contains("## 訪問診療 {#visits}"), "the text to translate: {written}");
+    let (code, text) = run_build(root, &root.join("public"));
+    assert_eq!(code, 0, "{text}");
+
+    let (code, text) = tebiki(&["new", "jp/care/other.md"], root);
+    assert_eq!(code, 1);
+    assert!(text.contains("`jp` is not a language of this site") && text.contains("did you mean `ja`?"), "{text}");
+    let (code, text) = tebiki(&["new", "en/care/missing.md"], root);
+    assert_eq!(code, 1);
+    assert!(text.contains("a translation needs its source chapter content/ja/care/missing.md first"), "{text}");
+    let (code, text) = tebiki(&["new", "ja/Care/Bath.md"], root);
+    assert_eq!(code, 1);
+    assert!(text.contains("lowercase letters"), "{text}");
 }

@@ -1,0 +1,161 @@
+//! `tebiki new`: a chapter file with its front-matter filled in, so staff start from a file
+//! that builds rather than from a blank page.
+//!
+//! The new chapter is a draft (`draft: true`): it builds but is not published until the
+//! author removes that line. The life stages, scenarios, audiences and contacts the site
+//! defines are listed as comments beside their keys, so nobody has to look them up.
+
+use std::path::{Path, PathBuf};
+
+use crate::config::{SiteConfig, is_key};
+use crate::contacts::Contacts;
+use crate::content::RESERVED_FOLDERS;
+use crate::diagnostics::{Diagnostic, Diagnostics, Position, did_you_mean};
+
+/// Creates `content/<lang>/<path>.md` under `root`; returns the file written.
+pub fn new_chapter(root: &Path, wanted: &str, today: &str) -> Result<PathBuf, Vec<Diagnostic>> {
+    let diagnostics = Diagnostics::new();
+    let Some(config) = SiteConfig::load(root, &diagnostics) else { return Err(diagnostics.into_sorted()) };
+    let problem = |message: String| vec![Diagnostic::error(wanted, Position::START, message)];
+    let wanted_path = wanted.trim_start_matches("content/").trim_end_matches(".md");
+    let Some((lang, slug)) = wanted_path.split_once('/') else {
+        return Err(problem("name the chapter as <language>/<folders>/<name>, e.g. ja/care/bathing.md".into()));
+    };
+    if config.language(lang).is_none() {
+        let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+        let mut error = problem(format!("`{lang}` is not a language of this site"));
+        error[0] =
+            error[0].clone().expected(codes.join(", ")).maybe_suggestion(did_you_mean(lang, codes.iter().copied()));
+        return Err(error);
+    }
+    if slug.split('/').any(|segment| !is_key(segment)) {
+        return Err(problem(
+            "use lowercase letters a–z, digits and `-` for folder and file names: they become the web address".into(),
+        ));
+    }
+    if let Some(reserved) = RESERVED_FOLDERS.iter().find(|r| slug.split('/').next() == Some(**r)) {
+        return Err(problem(format!("the folder `{reserved}` is used by tebiki's own pages; choose another")));
+    }
+    let file = root.join("content").join(lang).join(format!("{slug}.md"));
+    if file.exists() {
+        return Err(problem(format!(
+            "{} already exists; it is left as it is",
+            crate::diagnostics::display_path(root, &file)
+        )));
+    }
+    let source = &config.source_language().code;
+    let text = if lang == source {
+        source_chapter(root, &config, &diagnostics, today)
+    } else {
+        let original = root.join("content").join(source).join(format!("{slug}.md"));
+        if !original.is_file() {
+            return Err(problem(format!("a translation needs its source chapter content/{source}/{slug}.md first")));
+        }
+        translation(&std::fs::read_to_string(&original).unwrap_or_default(), today)
+    };
+    if let Some(parent) = file.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| problem(format!("cannot create the folder: {e}")))?;
+    }
+    std::fs::write(&file, text).map_err(|e| problem(format!("cannot write the file: {e}")))?;
+    Ok(file)
+}
+
+fn source_chapter(root: &Path, config: &SiteConfig, diagnostics: &Diagnostics, today: &str) -> String {
+    let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+    let contacts = Contacts::load(root, &codes, &config.source_language().code, diagnostics);
+    let order = next_order(&root.join("content").join(&config.source_language().code));
+    let list = |keys: &[String]| keys.join(", ");
+    let contact_ids: Vec<String> = contacts.ids().map(str::to_string).collect();
+    format!(
+        "---\n\
+         title: 新しい章の題名\n\
+         summary: この章で伝えることを一文で書きます。\n\
+         order: {order}\n\
+         life_stages: []      # {}\n\
+         scenarios: []        # {}\n\
+         audience: []         # {}\n\
+         contacts: []         # {}\n\
+         updated: {today}\n\
+         reviewed_by: 担当の課\n\
+         draft: true          # 公開するときはこの行を消します (remove this line to publish)\n\
+         ---\n\
+         ## 最初の見出し {{#first-section}}\n\n\
+         ここに本文を書きます。\n",
+        list(&config.life_stages),
+        list(&config.scenarios),
+        list(&config.audiences),
+        contact_ids.join(", "),
+    )
+}
+
+/// A translation starts from its source: the same headings and text, to be translated,
+/// marked as a draft so the source keeps being shown until the translation is done.
+fn translation(source: &str, today: &str) -> String {
+    let (front, body) =
+        source.strip_prefix("---\n").and_then(|rest| rest.split_once("\n---\n")).unwrap_or(("", source));
+    let keep = |key: &str| front.lines().find(|l| l.starts_with(&format!("{key}:"))).map(str::to_string);
+    let lines: Vec<String> = [keep("title"), keep("summary")].into_iter().flatten().collect();
+    format!(
+        "---\n{}\nupdated: {today}\ndraft: true          # remove this line when the translation is done\n---\n{body}",
+        lines.join("\n")
+    )
+}
+
+/// Ten more than the highest `order` among the chapters, so the new one comes last.
+fn next_order(folder: &Path) -> i64 {
+    let highest = walkdir::WalkDir::new(folder)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "md"))
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .filter_map(|text| {
+            text.lines()
+                .take_while(|l| !l.is_empty())
+                .find_map(|l| l.strip_prefix("order:").and_then(|v| v.trim().parse::<i64>().ok()))
+        })
+        .max()
+        .unwrap_or(0);
+    (highest / 10 + 1) * 10
+}
+
+/// Today's date in UTC as YYYY-MM-DD, from the system clock.
+pub fn today() -> String {
+    let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((seconds / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Days since 1970-01-01 to a calendar date (Howard Hinnant's algorithm).
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_dates_from_days() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_415), (2025, 11, 23));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+    }
+
+    #[test]
+    fn a_translation_keeps_the_text_to_translate_and_is_a_draft() {
+        let source = "---\ntitle: 題\nsummary: 要約\norder: 10\nlife_stages: [frail]\n---\n## 見出し {#a}\n\n本文\n";
+        let text = translation(source, "2026-11-23");
+        assert_eq!(
+            text,
+            "---\ntitle: 題\nsummary: 要約\nupdated: 2026-11-23\ndraft: true          # remove this line when the translation is done\n---\n## 見出し {#a}\n\n本文\n"
+        );
+    }
+}
