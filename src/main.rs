@@ -34,6 +34,11 @@ enum Command {
         #[arg(long, default_value = ".")]
         root: PathBuf,
     },
+    /// Start a new guidebook in an empty folder: settings, a front page, two chapters, a desk.
+    Init {
+        /// The folder to create the guidebook in (new or empty).
+        dir: PathBuf,
+    },
     /// Show how tebiki splits and reads a Japanese text (to check data/dictionary.csv entries).
     Tokenize {
         /// The text to read.
@@ -48,6 +53,21 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Build { root, out } => build(root, out),
         Command::Tokenize { text, root } => tokenize(&text, &root),
+        Command::Init { dir } => match tebiki::scaffold::init(&dir, &tebiki::scaffold::today()) {
+            Ok(files) => {
+                eprintln!(
+                    "created a guidebook in {} ({} files); build it with: tebiki build --root {}",
+                    dir.display(),
+                    files.len(),
+                    dir.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(problems) => {
+                print_all(&problems);
+                ExitCode::from(1)
+            }
+        },
         Command::New { path, root } => match tebiki::scaffold::new_chapter(&root, &path, &tebiki::scaffold::today()) {
             Ok(file) => {
                 eprintln!("created {} (a draft: remove `draft: true` to publish it)", file.display());

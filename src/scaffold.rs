@@ -1,5 +1,5 @@
-//! `tebiki new`: a chapter file with its front-matter filled in, so staff start from a file
-//! that builds rather than from a blank page.
+//! `tebiki new` and `tebiki init`: a chapter, or a whole small guidebook, with everything
+//! filled in, so staff start from files that build rather than from a blank page.
 //!
 //! The new chapter is a draft (`draft: true`): it builds but is not published until the
 //! author removes that line. The life stages, scenarios, audiences and contacts the site
@@ -116,6 +116,40 @@ fn next_order(folder: &Path) -> i64 {
         .max()
         .unwrap_or(0);
     (highest / 10 + 1) * 10
+}
+
+/// The files of a new guidebook: settings, a front page, two chapters that link to each
+/// other, one consultation desk, and the theme's words to adjust.
+const STARTER: &[(&str, &str)] = &[
+    ("site.yaml", include_str!("starter/site.yaml")),
+    ("content/ja/_index.md", include_str!("starter/_index.md")),
+    ("content/ja/acp/what-is-acp.md", include_str!("starter/what-is-acp.md")),
+    ("content/ja/services/where-to-consult.md", include_str!("starter/where-to-consult.md")),
+    ("data/contacts.yaml", include_str!("starter/contacts.yaml")),
+];
+
+/// Creates a new guidebook in `dir`, which must be empty or not exist yet.
+pub fn init(dir: &Path, today: &str) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
+    let name = dir.display().to_string();
+    let problem = |message: String| vec![Diagnostic::error(&name, Position::START, message)];
+    if dir.exists() && std::fs::read_dir(dir).map(|mut e| e.next().is_some()).unwrap_or(true) {
+        return Err(problem("the folder is not empty; choose a new folder, nothing in it is changed".into()));
+    }
+    let strings = crate::embedded::i18n("ja").unwrap_or_default();
+    let files = STARTER
+        .iter()
+        .map(|(path, text)| (*path, text.replace("{today}", today)))
+        .chain([("i18n/ja.yaml", strings.to_string())]);
+    let mut written = Vec::new();
+    for (path, text) in files {
+        let file = dir.join(path);
+        if let Some(parent) = file.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| problem(format!("cannot create {}: {e}", parent.display())))?;
+        }
+        std::fs::write(&file, text).map_err(|e| problem(format!("cannot write {}: {e}", file.display())))?;
+        written.push(file);
+    }
+    Ok(written)
 }
 
 /// Today's date in UTC as YYYY-MM-DD, from the system clock.

@@ -390,3 +390,22 @@ fn new_starts_a_translation_from_its_source_and_checks_the_name() {
     assert_eq!(code, 1);
     assert!(text.contains("lowercase letters"), "{text}");
 }
+
+#[test]
+fn init_makes_a_guidebook_that_builds_at_once_without_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let guidebook = dir.path().join("my-city");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki")).arg("init").arg(&guidebook).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    for file in ["site.yaml", "content/ja/_index.md", "data/contacts.yaml", "i18n/ja.yaml"] {
+        assert!(guidebook.join(file).is_file(), "{file}");
+    }
+    let (code, text) = run_build(&guidebook, &guidebook.join("public"));
+    assert_eq!(code, 0, "{text}");
+    assert!(!text.contains("warning"), "{text}");
+    assert!(guidebook.join("public/ja/acp/what-is-acp/index.html").is_file());
+
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki")).arg("init").arg(&guidebook).output().unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("the folder is not empty"));
+}
