@@ -26,6 +26,15 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Check the guidebook without writing anything: everything build checks, plus review points.
+    Check {
+        /// The guidebook folder, the one holding site.yaml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// text for people, json for programs, github for pull-request annotations.
+        #[arg(long, value_enum, default_value = "text")]
+        format: tebiki::check::Format,
+    },
     /// Create a chapter (a draft) with its front-matter filled in: `tebiki new ja/care/bathing.md`.
     New {
         /// The chapter to create: <language>/<folders>/<name>.md under content/.
@@ -53,6 +62,15 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Build { root, out } => build(root, out),
         Command::Tokenize { text, root } => tokenize(&text, &root),
+        Command::Check { root, format } => {
+            let found = tebiki::check::check(&root);
+            let errors = found.iter().filter(|d| d.is_error()).count();
+            println!("{}", tebiki::check::format(&found, format));
+            if format == tebiki::check::Format::Text {
+                eprintln!("{errors} errors{}", warning_count(found.len() - errors));
+            }
+            if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+        }
         Command::Init { dir } => match tebiki::scaffold::init(&dir, &tebiki::scaffold::today()) {
             Ok(files) => {
                 eprintln!(

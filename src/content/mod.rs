@@ -39,6 +39,11 @@ impl Page {
     pub fn is_front_page(&self) -> bool {
         self.slug.is_empty()
     }
+
+    /// Length in bytes of the Markdown body (the file after its front-matter).
+    pub fn body_text_len(&self) -> usize {
+        split::split(&self.file).map_or(0, |parts| parts.body.len())
+    }
 }
 
 /// A file under content/ that is not Markdown (an image, a PDF), published beside the pages.

@@ -23,6 +23,7 @@ pub struct Heading {
     pub level: u8,
     pub id: String,
     pub text: String,
+    pub position: Position,
 }
 
 /// A link or image address written in the chapter, where it was written.
@@ -31,6 +32,8 @@ pub struct LinkRef {
     pub dest: String,
     pub position: Position,
     pub is_image: bool,
+    /// The link's words (an image's alt text).
+    pub text: String,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -68,6 +71,7 @@ pub fn parse(file_name: &str, file_text: &str, body_offset: usize) -> (ParsedBod
     let mut problems = Vec::new();
     let mut links = Vec::new();
     let mut events: Vec<(Event<'static>, Position)> = Vec::new();
+    let mut open_links: usize = 0;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
         let position = at(&range);
@@ -92,7 +96,14 @@ pub fn parse(file_name: &str, file_text: &str, body_offset: usize) -> (ParsedBod
                             .with_source(file_text),
                     );
                 }
-                links.push(LinkRef { dest: dest_url.to_string(), position, is_image });
+                links.push(LinkRef { dest: dest_url.to_string(), position, is_image, text: String::new() });
+                open_links += 1;
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => open_links = open_links.saturating_sub(1),
+            Event::Text(text) | Event::Code(text) if open_links > 0 => {
+                if let Some(link) = links.last_mut() {
+                    link.text.push_str(text);
+                }
             }
             _ => {}
         }
@@ -158,7 +169,7 @@ fn settle_headings(
         if let Event::End(TagEnd::Heading(l)) = &mut events[end].0 {
             *l = level;
         }
-        found.push(Heading { level: level as u8, id, text: text.trim().to_string() });
+        found.push(Heading { level: level as u8, id, text: text.trim().to_string(), position });
         index = end + 1;
     }
     found

@@ -1,0 +1,245 @@
+//! What `tebiki check` looks for beyond what stops a build: things a careful editor of a
+//! Japanese public site would point out in review. All are warnings.
+
+use crate::content::Page;
+use crate::diagnostics::{Diagnostic, Position};
+use crate::guidebook::Guidebook;
+
+/// A summary longer than this (full-width characters; Latin letters count half) is cut off
+/// on a phone's chapter card.
+const SUMMARY_WIDTH: f64 = 60.0;
+/// A sentence of やさしい日本語 longer than this many characters is hard to follow.
+const EASY_SENTENCE: usize = 40;
+/// Link words that say nothing about where the link goes.
+const VAGUE_LINKS: &[&str] = &[
+    "こちら",
+    "ここ",
+    "こちらをクリック",
+    "ここをクリック",
+    "ここをクリックしてください",
+    "click here",
+    "here",
+    "more",
+    "this",
+];
+
+pub fn run(guidebook: &Guidebook) -> Vec<Diagnostic> {
+    let pages = guidebook.chapters.iter().flat_map(|c| c.versions.values()).chain(guidebook.front_pages.values());
+    let mut found = Vec::new();
+    for page in pages {
+        headings(page, &mut found);
+        summary(page, &mut found);
+        links(page, &mut found);
+        characters(page, &mut found);
+        if page.lang == "ja" || page.lang.starts_with("ja-") {
+            slash_dates(page, &mut found);
+        }
+        if page.lang == "ja-easy" {
+            easy_sentences(page, &mut found);
+        }
+    }
+    found.extend(missing_translations(guidebook));
+    found
+}
+
+fn warn(page: &Page, position: Position, message: String) -> Diagnostic {
+    Diagnostic::warning(&page.file.name, position, message).with_source(&page.file.text)
+}
+
+fn headings(page: &Page, found: &mut Vec<Diagnostic>) {
+    let mut previous = 1; // the page title is the h1
+    for heading in &page.body.headings {
+        if heading.level > previous + 1 {
+            found.push(
+                warn(
+                    page,
+                    heading.position,
+                    format!("the heading jumps from level {previous} to level {}", heading.level),
+                )
+                .expected("each heading one level below the one before (## then ###)")
+                .suggestion(format!("write {} here", "#".repeat(previous as usize + 1))),
+            );
+        }
+        previous = heading.level;
+    }
+}
+
+fn summary(page: &Page, found: &mut Vec<Diagnostic>) {
+    let width: f64 = page.front.summary.chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum();
+    if width > SUMMARY_WIDTH {
+        let position = page.front.positions.get("summary").copied().unwrap_or(Position::START);
+        found.push(
+            warn(
+                page,
+                position,
+                format!("the summary is {} characters long; a phone shows about {SUMMARY_WIDTH}", width.ceil()),
+            )
+            .field("summary")
+            .suggestion("keep it to one short sentence; the chapter says the rest"),
+        );
+    }
+}
+
+fn links(page: &Page, found: &mut Vec<Diagnostic>) {
+    for link in &page.body.links {
+        let words = link.text.trim();
+        if link.is_image && words.is_empty() {
+            found.push(
+                warn(page, link.position, "the image has no alt text".into())
+                    .expected("words saying what the image shows, for readers who cannot see it")
+                    .suggestion("write them in the brackets: ![家に来る看護師](nurse.png)"),
+            );
+        } else if !link.is_image && VAGUE_LINKS.contains(&words.to_lowercase().as_str()) {
+            found.push(
+                warn(page, link.position, format!("the link says only 「{words}」"))
+                    .expected("link words that say where the link goes, read on their own by screen readers")
+                    .suggestion("name the page, e.g. [介護保険の申請](../services/care-insurance.md)"),
+            );
+        }
+    }
+}
+
+/// Characters public sites avoid: machine-dependent ones (①, ㈱, ㍻, Ⅲ), half-width
+/// katakana, and full-width letters and digits.
+fn characters(page: &Page, found: &mut Vec<Diagnostic>) {
+    for (index, line) in page.file.text.lines().enumerate() {
+        let mut reported: Vec<&str> = Vec::new(); // each kind once per line is enough to find them
+        for (column, c) in line.chars().enumerate() {
+            let (what, instead) = match c {
+                '\u{2460}'..='\u{24FF}' | '\u{3200}'..='\u{33FF}' | '\u{2160}'..='\u{217F}' => {
+                    ("a machine-dependent character", "plain characters, e.g. (1) for ①, （株） for ㈱, 平成 for ㍻")
+                }
+                '\u{FF61}'..='\u{FF9F}' => ("half-width katakana", "full-width katakana"),
+                '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+                    ("a full-width letter or digit", "half-width letters and digits")
+                }
+                _ => continue,
+            };
+            if reported.contains(&what) {
+                continue;
+            }
+            reported.push(what);
+            found.push(
+                warn(page, Position::new(index + 1, column + 1), format!("「{c}」 is {what}"))
+                    .expected(instead)
+                    .suggestion("public sites avoid these: some screen readers and phones show them wrongly"),
+            );
+        }
+    }
+}
+
+/// 2026/4/1 where Japanese public writing uses 2026年4月1日.
+fn slash_dates(page: &Page, found: &mut Vec<Diagnostic>) {
+    for (index, line) in page.file.text.lines().enumerate() {
+        let chars: Vec<char> = line.chars().collect();
+        for start in 0..chars.len() {
+            if start > 0 && chars[start - 1].is_ascii_digit() {
+                continue;
+            }
+            let rest: String = chars[start..].iter().take(10).collect();
+            let parts: Vec<&str> = rest.splitn(3, '/').collect();
+            if let [year, month, day] = parts.as_slice() {
+                let day: String = day.chars().take_while(char::is_ascii_digit).collect();
+                let valid = year.len() == 4
+                    && year.chars().all(|c| c.is_ascii_digit())
+                    && (1..=2).contains(&month.len())
+                    && month.chars().all(|c| c.is_ascii_digit())
+                    && (1..=2).contains(&day.len());
+                if valid {
+                    found.push(
+                        warn(
+                            page,
+                            Position::new(index + 1, start + 1),
+                            format!("the date {year}/{month}/{day} is written with slashes"),
+                        )
+                        .suggestion(format!(
+                            "write {year}年{}月{}日",
+                            month.trim_start_matches('0'),
+                            day.trim_start_matches('0')
+                        )),
+                    );
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// Sentences of やさしい日本語 longer than readers of it can follow.
+fn easy_sentences(page: &Page, found: &mut Vec<Diagnostic>) {
+    let body_start = page.file.text.len() - page.body_text_len();
+    let first_body_line = page.file.text[..body_start].lines().count();
+    for (index, line) in page.file.text.lines().enumerate().skip(first_body_line) {
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut column = 0;
+        for sentence in line.split_inclusive(['。', '！', '？']) {
+            let length = readable_length(sentence);
+            if length > EASY_SENTENCE {
+                found.push(
+                    warn(
+                        page,
+                        Position::new(index + 1, column + 1),
+                        format!("this sentence is {length} characters long"),
+                    )
+                    .expected(format!("sentences of やさしい日本語 of {EASY_SENTENCE} characters or fewer"))
+                    .suggestion("split it into two sentences, one idea each"),
+                );
+            }
+            column += sentence.chars().count();
+        }
+    }
+}
+
+/// Characters a reader reads: without list markers, emphasis marks and link addresses.
+fn readable_length(sentence: &str) -> usize {
+    let mut text = sentence.trim().trim_start_matches(['-', '*', ' ']).to_string();
+    while let Some(start) = text.find("](") {
+        let Some(end) = text[start..].find(')') else { break };
+        text.replace_range(start..start + end + 1, "");
+    }
+    text.chars().filter(|c| !matches!(c, '*' | '[' | ']' | '`')).count()
+}
+
+/// Which chapters each language does not have yet: a report per language.
+fn missing_translations(guidebook: &Guidebook) -> Vec<Diagnostic> {
+    let source = guidebook.source_code();
+    guidebook
+        .config
+        .languages
+        .iter()
+        .filter(|l| l.code != source)
+        .filter_map(|language| {
+            let missing: Vec<&str> = guidebook
+                .chapters
+                .iter()
+                .filter(|c| !c.versions.contains_key(&language.code))
+                .map(|c| c.slug.as_str())
+                .collect();
+            (!missing.is_empty()).then(|| {
+                Diagnostic::warning(
+                    format!("content/{}", language.code),
+                    Position::START,
+                    format!(
+                        "{} of {} chapters are not translated and are shown in `{source}`: {}",
+                        missing.len(),
+                        guidebook.chapters.len(),
+                        missing.join(", ")
+                    ),
+                )
+                .suggestion(format!("start a translation with: tebiki new {}/<chapter>.md", language.code))
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_length_counts_what_is_read() {
+        assert_eq!(readable_length("- [相談先](../a/b.md)に**電話**します。"), 10);
+    }
+}

@@ -1,0 +1,92 @@
+//! `tebiki check`: everything `build` checks, without writing anything, plus the review
+//! points in `lints`, printed for a person, for a program (JSON) or for GitHub pull
+//! requests (workflow annotations, shown on the changed line).
+
+mod lints;
+
+use std::path::Path;
+
+use serde_json::json;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Github,
+}
+
+/// Every problem and warning in the guidebook at `root`.
+pub fn check(root: &Path) -> Vec<Diagnostic> {
+    let loaded = match crate::load(root) {
+        Ok(loaded) => loaded,
+        Err(problems) => return problems,
+    };
+    let diagnostics = Diagnostics::new();
+    diagnostics.extend(loaded.warnings.iter().cloned());
+    // Render in memory: template problems and search warnings appear as in a build.
+    let _ = crate::render::render_site(&loaded.guidebook, &loaded.theme, loaded.search.tokenizer(), &diagnostics);
+    let _ = crate::search::build(&loaded.guidebook, &loaded.search, &diagnostics);
+    diagnostics.extend(lints::run(&loaded.guidebook));
+    diagnostics.into_sorted()
+}
+
+pub fn format(diagnostics: &[Diagnostic], format: Format) -> String {
+    match format {
+        Format::Text => diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"),
+        Format::Json => {
+            let items: Vec<_> = diagnostics
+                .iter()
+                .map(|d| {
+                    json!({
+                        "severity": if d.is_error() { "error" } else { "warning" },
+                        "file": d.file, "line": d.position.line, "column": d.position.column,
+                        "field": d.field, "message": d.message, "expected": d.expected, "suggestion": d.suggestion,
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&items).unwrap_or_default()
+        }
+        Format::Github => diagnostics.iter().map(annotation).collect::<Vec<_>>().join("\n"),
+    }
+}
+
+/// A GitHub Actions workflow command: `::error file=…,line=…,col=…,title=…::message`.
+fn annotation(d: &Diagnostic) -> String {
+    let level = if d.severity == Severity::Error { "error" } else { "warning" };
+    let mut message = d.field.as_ref().map(|f| format!("{f}: ")).unwrap_or_default() + &d.message;
+    if let Some(expected) = &d.expected {
+        message.push_str(&format!("\nexpected: {expected}"));
+    }
+    if let Some(help) = &d.suggestion {
+        message.push_str(&format!("\nhelp: {help}"));
+    }
+    let escape = |text: &str| text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+    let property = |text: &str| escape(text).replace(':', "%3A").replace(',', "%2C");
+    format!(
+        "::{level} file={},line={},col={},title={}::{}",
+        property(&d.file),
+        d.position.line,
+        d.position.column,
+        property("tebiki"),
+        escape(&message)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Position;
+
+    #[test]
+    fn github_annotations_escape_what_the_format_reserves() {
+        let d = Diagnostic::warning("content/ja/a,b.md", Position::new(3, 7), "100% sure\nnext")
+            .field("summary")
+            .suggestion("shorten it");
+        assert_eq!(
+            annotation(&d),
+            "::warning file=content/ja/a%2Cb.md,line=3,col=7,title=tebiki::summary: 100%25 sure%0Anext%0Ahelp: shorten it"
+        );
+    }
+}

@@ -1,0 +1,67 @@
+//! `tebiki check`: review points found with their place, in each output format; exit 0
+//! with warnings only, 1 with errors; nothing written.
+
+mod common;
+
+use std::process::Command;
+
+fn check(fixture: &str, format: &str) -> (i32, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_tebiki"))
+        .args(["check", "--format", format, "--root"])
+        .arg(common::fixture(fixture))
+        .output()
+        .unwrap();
+    (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stdout).to_string())
+}
+
+#[test]
+fn review_points_are_found_where_they_are() {
+    let (code, text) = check("review", "text");
+    assert_eq!(code, 0, "warnings only: {text}");
+    for expected in [
+        "content/ja/care/home.md:3:1: warning: summary: the summary is 73 characters long; a phone shows about 60",
+        "content/ja/care/home.md:16:1: warning: the heading jumps from level 2 to level 4",
+        "content/ja/care/home.md:18:5: warning: the link says only 「こちら」",
+        "content/ja/care/home.md:18:37: warning: 「①」 is a machine-dependent character",
+        "content/ja/care/home.md:18:42: warning: 「ｶ」 is half-width katakana",
+        "content/ja/care/home.md:18:48: warning: 「Ａ」 is a full-width letter or digit",
+        "content/ja/care/home.md:18:52: warning: the date 2026/4/1 is written with slashes",
+        "help: write 2026年4月1日",
+        "content/ja/care/home.md:20:1: warning: the image has no alt text",
+        "content/ja-easy/acp/what-is-acp.md:5:1: warning: this sentence is 52 characters long",
+        "content/en:1:1: warning: 1 of 2 chapters are not translated and are shown in `ja`: care/home",
+    ] {
+        assert!(text.contains(expected), "expected\n  {expected}\nin\n{text}");
+    }
+    assert!(!common::fixture("review").join("public").exists(), "check writes nothing");
+}
+
+#[test]
+fn a_clean_guidebook_has_nothing_to_say_but_untranslated_chapters() {
+    let (code, text) = check("minimal", "text");
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = text.lines().filter(|l| l.contains(": warning: ") || l.contains(": error: ")).collect();
+    assert_eq!(lines, ["content/en:1:1: warning: 1 of 2 chapters are not translated and are shown in `ja`: care/home"]);
+}
+
+#[test]
+fn errors_make_check_fail_and_json_is_for_programs() {
+    let (code, text) = check("unknown-key", "json");
+    assert_eq!(code, 1);
+    let items: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let unknown = items.as_array().unwrap().iter().find(|i| i["message"] == "unknown key `sumary`").unwrap();
+    assert_eq!(unknown["severity"], "error");
+    assert_eq!(unknown["file"], "content/ja/care/home.md");
+    assert_eq!(unknown["line"], 3);
+    assert_eq!(unknown["suggestion"], "did you mean `summary`?");
+}
+
+#[test]
+fn github_format_annotates_the_line_in_a_pull_request() {
+    let (code, text) = check("unknown-key", "github");
+    assert_eq!(code, 1);
+    assert!(
+        text.lines().any(|l| l == "::error file=content/ja/care/home.md,line=3,col=1,title=tebiki::sumary: unknown key `sumary`%0Ahelp: did you mean `summary`?"),
+        "{text}"
+    );
+}
