@@ -145,9 +145,10 @@ fn assets_to_publish(guidebook: &Guidebook) -> Vec<(String, &Path)> {
 }
 
 fn check_default_contacts(root: &Path, config: &SiteConfig, contacts: &Contacts, diagnostics: &Diagnostics) {
-    let text = std::fs::read_to_string(root.join(config::FILE_NAME)).unwrap_or_default();
     for id in &config.default_contacts {
         if contacts.get(id).is_none() {
+            // Read again only to point at the mistake; a correct site.yaml is not re-read.
+            let text = std::fs::read_to_string(root.join(config::FILE_NAME)).unwrap_or_default();
             let position = yaml::Locator::new(&text, 1).value("default_contacts", id);
             diagnostics.push(
                 Diagnostic::error(config::FILE_NAME, position, format!("unknown contact id `{id}`"))

@@ -220,14 +220,10 @@ pub fn to_html(parsed: &ParsedBody, rewrite: &dyn Fn(&str) -> String, text: &dyn
     html
 }
 
-/// Escapes text for HTML, for callers of `to_html` that add nothing to the text.
-pub fn plain_text(text: &str) -> String {
-    crate::japanese::escape(text)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::japanese::escape as plain_text;
 
     fn parse_body(body: &str) -> (ParsedBody, Vec<Diagnostic>) {
         let text = format!("---\ntitle: t\n---\n{body}");

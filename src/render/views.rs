@@ -49,7 +49,6 @@ pub struct ChapterCard {
     /// The title and summary as HTML, with furigana and line-break points for Japanese.
     pub title_html: String,
     pub summary_html: String,
-    pub summary: String,
     pub url: String,
     pub lang: Option<String>,
 }
@@ -68,7 +67,6 @@ pub struct TermView {
 #[derive(Clone, Debug, Serialize)]
 pub struct SiteView {
     pub title: String,
-    pub summary: String,
     pub publisher: Option<String>,
     pub lang: Option<String>,
     pub home_url: String,
@@ -88,7 +86,6 @@ pub fn chapter_card(site: &Site, page: &Page, lang: &str, from: &PagePath) -> Ch
         title: page.front.title.clone(),
         title_html: site.text_html(&page.front.title, &page.lang, ruby),
         summary_html: site.text_html(&page.front.summary, &page.lang, ruby),
-        summary: page.front.summary.clone(),
         url: from.link_to(&PagePath::chapter(lang, &page.slug)),
         lang: lang_if_different(guidebook, &page.lang, lang),
     }
@@ -149,7 +146,6 @@ pub fn site(guidebook: &Guidebook, lang: &str, from: &PagePath) -> SiteView {
         .or_else(|| guidebook.front_page(guidebook.source_code()).0.front.publisher.clone());
     SiteView {
         title: front.front.title.clone(),
-        summary: front.front.summary.clone(),
         publisher,
         lang: lang_if_different(guidebook, &front.lang, lang),
         home_url: from.link_to(&PagePath::front(lang)),
