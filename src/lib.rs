@@ -20,15 +20,18 @@ pub mod i18n;
 pub mod japanese;
 pub mod links;
 pub mod markdown;
+pub mod memo;
 pub mod output;
 pub mod render;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod source;
 mod text_position;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -38,6 +41,8 @@ use crate::content::Vocabulary;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, did_you_mean};
 use crate::guidebook::Guidebook;
 use crate::i18n::I18n;
+use crate::japanese::Tokenizer;
+use crate::render::OutputFile;
 use crate::render::theme::Theme;
 
 pub struct BuildOptions {
@@ -67,6 +72,12 @@ pub struct Loaded {
 
 /// Reads and checks the whole guidebook; `Err` holds every problem found (warnings too).
 pub fn load(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+    load_reusing(root, None)
+}
+
+/// `load`, keeping an earlier build's tokenizer (and every text it has read) when the
+/// guidebook's dictionary is unchanged: what lets a preview server rebuild in a moment.
+pub fn load_reusing(root: &Path, tokenizer: Option<&Arc<Tokenizer>>) -> Result<Loaded, Vec<Diagnostic>> {
     let diagnostics = Diagnostics::new();
     let Some(config) = SiteConfig::load(root, &diagnostics) else {
         return Err(diagnostics.into_sorted());
@@ -76,7 +87,7 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     check_default_contacts(root, &config, &contacts, &diagnostics);
     let i18n = I18n::load(root, &config, &diagnostics);
     let theme = Theme::load(root, &config.theme, &diagnostics);
-    let search = search::SearchSetup::load(root, &diagnostics);
+    let search = search::SearchSetup::load(root, &diagnostics, tokenizer);
     let vocabulary = Vocabulary {
         life_stages: &config.life_stages,
         scenarios: &config.scenarios,
@@ -96,34 +107,71 @@ pub fn load(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     }
 }
 
-/// Builds the site: all or nothing.
-pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
-    let Loaded { guidebook, theme, search, warnings } = load(&options.root)?;
+/// The whole site in memory, before it is written: what `build` writes and `serve` serves.
+pub struct RenderedSite {
+    /// Pages, search data, the sitemap and the theme's files.
+    pub files: Vec<OutputFile>,
+    /// Files from content/ published as they are: (path in the site, file on disk).
+    pub assets: Vec<(String, PathBuf)>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl RenderedSite {
+    pub fn pages(&self) -> usize {
+        self.files.iter().filter(|f| f.path.ends_with(".html")).count()
+    }
+}
+
+/// What a preview server keeps between renders, so unchanged pages are neither rendered
+/// nor analysed for search again.
+#[derive(Default)]
+pub struct Kept {
+    pub pages: memo::Memo<Vec<u8>>,
+    pub search: search::Analyses,
+}
+
+impl Kept {
+    /// Drops what the last render did not use.
+    pub fn keep_only_used(&self) {
+        self.pages.keep_only_used();
+        self.search.keep_only_used();
+    }
+}
+
+/// Renders every file of a loaded guidebook, reusing what `kept` holds from earlier renders.
+pub fn render(loaded: Loaded, kept: Option<&Kept>) -> Result<RenderedSite, Vec<Diagnostic>> {
+    let Loaded { guidebook, theme, search, warnings } = loaded;
     let diagnostics = Diagnostics::new();
-    let mut files = render::render_site(&guidebook, &theme, search.tokenizer(), &diagnostics);
-    files.extend(search::build(&guidebook, &search, &diagnostics));
+    let mut files = render::render_site(&guidebook, &theme, search.tokenizer(), kept.map(|k| &k.pages), &diagnostics);
+    files.extend(search::build(&guidebook, &search, kept.map(|k| &k.search), &diagnostics));
     let mut warnings = warnings;
     warnings.extend(diagnostics.into_sorted());
     if warnings.iter().any(Diagnostic::is_error) {
         return Err(warnings);
     }
+    let assets =
+        assets_to_publish(&guidebook).into_iter().map(|(relative, path)| (relative, path.to_path_buf())).collect();
+    Ok(RenderedSite { files, assets, warnings })
+}
+
+/// Builds the site: all or nothing.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
+    let site = render(load(&options.root)?, None)?;
     let output_error =
         |message: String| vec![Diagnostic::error(options.out.display().to_string(), Position::START, message)];
     let staging = output::Staging::create(&options.out, &options.root).map_err(|e| output_error(e.0))?;
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    files
+    site.files
         .par_iter()
         .try_for_each(|file| staging.write(&file.path, &file.bytes))
         .map_err(|e| output_error(format!("cannot write the site: {e}")))?;
-    let mut bytes: u64 = files.iter().map(|f| f.bytes.len() as u64).sum();
-    let mut copied = 0;
-    for (relative, path) in assets_to_publish(&guidebook) {
-        staging.copy(&relative, path).map_err(|e| output_error(format!("cannot copy {}: {e}", path.display())))?;
+    let mut bytes: u64 = site.files.iter().map(|f| f.bytes.len() as u64).sum();
+    for (relative, path) in &site.assets {
+        staging.copy(relative, path).map_err(|e| output_error(format!("cannot copy {}: {e}", path.display())))?;
         bytes += std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        copied += 1;
     }
     staging.commit().map_err(|e| output_error(format!("cannot move the new site into place: {e}")))?;
-    Ok(BuildReport { pages, files: files.len() + copied, bytes, warnings })
+    let pages = site.pages();
+    Ok(BuildReport { pages, files: site.files.len() + site.assets.len(), bytes, warnings: site.warnings })
 }
 
 /// Every language gets its own assets, plus the source language's where it has none of the

@@ -26,6 +26,18 @@ enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Preview the guidebook while editing: serve it on this computer and reload pages on save.
+    Serve {
+        /// The guidebook folder, the one holding site.yaml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The port on 127.0.0.1; 0 picks a free one.
+        #[arg(long, default_value_t = 4000)]
+        port: u16,
+        /// Open the front page in the default browser.
+        #[arg(long)]
+        open: bool,
+    },
     /// Check the guidebook without writing anything: everything build checks, plus review points.
     Check {
         /// The guidebook folder, the one holding site.yaml.
@@ -62,6 +74,15 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Build { root, out } => build(root, out),
         Command::Tokenize { text, root } => tokenize(&text, &root),
+        Command::Serve { root, port, open } => {
+            match tebiki::serve::serve(&tebiki::serve::ServeOptions { root, port, open }) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Check { root, format } => {
             let found = tebiki::check::check(&root);
             let errors = found.iter().filter(|d| d.is_error()).count();
@@ -132,7 +153,7 @@ fn build(root: PathBuf, out: Option<PathBuf>) -> ExitCode {
 
 fn tokenize(text: &str, root: &std::path::Path) -> ExitCode {
     let diagnostics = tebiki::diagnostics::Diagnostics::new();
-    let Some(setup) = tebiki::search::SearchSetup::load(root, &diagnostics) else {
+    let Some(setup) = tebiki::search::SearchSetup::load(root, &diagnostics, None) else {
         print_all(&diagnostics.into_sorted());
         return ExitCode::from(1);
     };

@@ -26,8 +26,8 @@ pub fn check(root: &Path) -> Vec<Diagnostic> {
     let diagnostics = Diagnostics::new();
     diagnostics.extend(loaded.warnings.iter().cloned());
     // Render in memory: template problems and search warnings appear as in a build.
-    let _ = crate::render::render_site(&loaded.guidebook, &loaded.theme, loaded.search.tokenizer(), &diagnostics);
-    let _ = crate::search::build(&loaded.guidebook, &loaded.search, &diagnostics);
+    let _ = crate::render::render_site(&loaded.guidebook, &loaded.theme, loaded.search.tokenizer(), None, &diagnostics);
+    let _ = crate::search::build(&loaded.guidebook, &loaded.search, None, &diagnostics);
     diagnostics.extend(lints::run(&loaded.guidebook));
     diagnostics.into_sorted()
 }

@@ -86,8 +86,16 @@ pub fn load(root: &Path, config: &SiteConfig, vocabulary: &Vocabulary, diagnosti
         let mut parts = relative.iter().map(|p| p.to_string_lossy().to_string());
         let lang = parts.next().unwrap_or_default();
         let rest: Vec<String> = parts.collect();
-        if rest.iter().chain([&lang]).any(|p| p.starts_with('.')) {
-            continue; // .git, .DS_Store and other files editors leave behind
+        if rest.iter().chain([&lang]).any(|p| is_left_by_tools(p)) {
+            continue;
+        }
+        if entry.path_is_symlink() && !stays_inside(root, path) {
+            diagnostics.push(
+                Diagnostic::error(name, Position::START, "this is a link to a file outside the guidebook folder")
+                    .expected("files that live inside the guidebook folder")
+                    .suggestion("copy the file into content/ instead of linking to it, so it is reviewed and published like the rest"),
+            );
+            continue;
         }
         if entry.depth() == 1 {
             if !entry.file_type().is_dir() {
@@ -145,6 +153,24 @@ pub fn load(root: &Path, config: &SiteConfig, vocabulary: &Vocabulary, diagnosti
         }
     }
     content
+}
+
+/// Names that editors, file managers and Git leave beside real files: `.git`, `.DS_Store`,
+/// vim's `.chapter.md.swp`, `chapter.md~` backups, emacs' `#chapter.md#`, JetBrains'
+/// `chapter.md___jb_tmp___`. They are neither read nor published.
+pub fn is_left_by_tools(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
+        || name.ends_with("___")
+}
+
+/// Whether a path, with every link in it followed, is still inside the guidebook folder.
+pub fn stays_inside(root: &Path, path: &Path) -> bool {
+    match (root.canonicalize(), path.canonicalize()) {
+        (Ok(root), Ok(path)) => path.starts_with(root),
+        _ => false,
+    }
 }
 
 fn read_page(

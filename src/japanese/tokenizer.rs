@@ -71,6 +71,9 @@ pub struct Morpheme {
 
 pub struct Tokenizer {
     segmenter: Segmenter,
+    /// The guidebook's own entries it was made with: a preview server keeps the tokenizer,
+    /// and what it has already seen, for as long as these stay the same.
+    extra_entries: String,
     seen: Mutex<HashMap<String, Arc<[Morpheme]>>>,
 }
 
@@ -81,7 +84,11 @@ impl Tokenizer {
         let dictionary = super::dictionary::load().map_err(|e| format!("cannot load the dictionary: {e}"))?;
         let user_dictionary = user_dictionary(&dictionary, extra_entries)?;
         let segmenter = Segmenter::new(Mode::Normal, dictionary, Some(user_dictionary));
-        Ok(Tokenizer { segmenter, seen: Mutex::new(HashMap::new()) })
+        Ok(Tokenizer { segmenter, extra_entries: extra_entries.to_string(), seen: Mutex::new(HashMap::new()) })
+    }
+
+    pub fn extra_entries(&self) -> &str {
+        &self.extra_entries
     }
 
     /// The morphemes of `text`, tokenised the first time it is asked for.

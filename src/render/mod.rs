@@ -9,18 +9,22 @@ mod views;
 
 pub use views::lang_if_different;
 
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::guidebook::Guidebook;
 use crate::japanese::Tokenizer;
+use crate::memo::{self, Memo};
 use site::Site;
 use theme::Theme;
 
 /// A file of the built site: its path from the site root and its bytes.
 pub struct OutputFile {
     pub path: String,
-    pub bytes: Vec<u8>,
+    /// Shared, because a preview server keeps pages between renders.
+    pub bytes: Arc<Vec<u8>>,
 }
 
 /// Every page the site has.
@@ -55,6 +59,7 @@ pub fn render_site(
     guidebook: &Guidebook,
     theme: &Theme,
     tokenizer: &Tokenizer,
+    kept: Option<&Memo<Vec<u8>>>,
     diagnostics: &Diagnostics,
 ) -> Vec<OutputFile> {
     let site = Site::new(guidebook, tokenizer);
@@ -62,8 +67,20 @@ pub fn render_site(
         .par_iter()
         .filter_map(|job| {
             let (path, template, context) = pages::page(&site, job);
-            match theme.tera.render(template, &context) {
-                Ok(html) => Some(OutputFile { path: path.file(), bytes: minify(&html) }),
+            // A kept page is valid for the same templates, template and context.
+            let key = kept.map(|_| memo::key((theme.templates_hash, template, context_json(&context))));
+            let rendered = match kept.zip(key).and_then(|(kept, key)| kept.get(key)) {
+                Some(bytes) => Ok(bytes),
+                None => theme.tera.render(template, &context).map(|html| {
+                    let bytes = minify(&html);
+                    match kept.zip(key) {
+                        Some((kept, key)) => kept.put(key, bytes),
+                        None => Arc::new(bytes),
+                    }
+                }),
+            };
+            match rendered {
+                Ok(bytes) => Some(OutputFile { path: path.file(), bytes }),
                 Err(error) => {
                     diagnostics.push(
                         Diagnostic::error(
@@ -78,10 +95,19 @@ pub fn render_site(
             }
         })
         .collect();
-    files.push(OutputFile { path: "sitemap.xml".into(), bytes: sitemap::render(guidebook).into_bytes() });
+    files.push(OutputFile { path: "sitemap.xml".into(), bytes: Arc::new(sitemap::render(guidebook).into_bytes()) });
+    files.extend(
+        theme
+            .static_files
+            .iter()
+            .map(|(path, bytes)| OutputFile { path: path.clone(), bytes: Arc::new(bytes.clone()) }),
+    );
     files
-        .extend(theme.static_files.iter().map(|(path, bytes)| OutputFile { path: path.clone(), bytes: bytes.clone() }));
-    files
+}
+
+/// The context as text, written with keys in a fixed order, so equal contexts are equal text.
+fn context_json(context: &tera::Context) -> String {
+    serde_json::to_string(&context.clone().into_json()).unwrap_or_default()
 }
 
 fn minify(html: &str) -> Vec<u8> {

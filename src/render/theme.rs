@@ -14,6 +14,9 @@ pub struct Theme {
     pub tera: Tera,
     /// Files under the theme's `static/`, by path relative to it, copied to the site root.
     pub static_files: Vec<(String, Vec<u8>)>,
+    /// A hash of the templates: pages kept by a preview server are valid only for the
+    /// templates that made them.
+    pub templates_hash: u64,
 }
 
 impl Theme {
@@ -59,6 +62,11 @@ impl Theme {
                 static_files.push((asset.to_string(), bytes));
             }
         }
+        let templates_hash = {
+            let mut hasher = std::hash::DefaultHasher::new();
+            std::hash::Hash::hash(&templates, &mut hasher);
+            std::hash::Hasher::finish(&hasher)
+        };
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         if let Err(error) = tera.add_raw_templates(templates) {
@@ -72,7 +80,7 @@ impl Theme {
             );
             return None;
         }
-        Some(Theme { tera, static_files })
+        Some(Theme { tera, static_files, templates_hash })
     }
 }
 

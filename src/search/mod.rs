@@ -8,6 +8,7 @@ mod synonyms;
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -38,21 +39,31 @@ const BODY_WEIGHT: u32 = 1;
 /// What the index is built with: the tokenizer (with the domain and guidebook
 /// dictionaries) and the synonym groups.
 pub struct SearchSetup {
-    tokenizer: Tokenizer,
+    tokenizer: Arc<Tokenizer>,
     synonyms: Vec<WrittenGroup>,
 }
 
 impl SearchSetup {
-    pub fn load(root: &Path, diagnostics: &Diagnostics) -> Option<SearchSetup> {
+    /// Reads the guidebook's dictionary and synonyms. `reuse` is a tokenizer from an earlier
+    /// build; it is kept when the guidebook's dictionary has not changed, with every text it
+    /// has already tokenised.
+    pub fn load(root: &Path, diagnostics: &Diagnostics, reuse: Option<&Arc<Tokenizer>>) -> Option<SearchSetup> {
         let extra = read_user_dictionary(root, diagnostics);
         let synonyms = Synonyms::load(root, diagnostics);
+        if let Some(tokenizer) = reuse.filter(|t| t.extra_entries() == extra) {
+            return Some(SearchSetup { tokenizer: Arc::clone(tokenizer), synonyms });
+        }
         match Tokenizer::new(&extra) {
-            Ok(tokenizer) => Some(SearchSetup { tokenizer, synonyms }),
+            Ok(tokenizer) => Some(SearchSetup { tokenizer: Arc::new(tokenizer), synonyms }),
             Err(message) => {
                 diagnostics.push(Diagnostic::error(USER_DICTIONARY, Position::START, message));
                 None
             }
         }
+    }
+
+    pub fn shared_tokenizer(&self) -> &Arc<Tokenizer> {
+        &self.tokenizer
     }
 
     pub fn tokenizer(&self) -> &Tokenizer {
@@ -117,29 +128,45 @@ impl Field {
 }
 
 /// A page's text analysed once, shared by every language that shows the page.
-struct Analysed {
+pub struct Analysed {
     title: Field,
     summary: Field,
     sections: Vec<(Section, Field, Field)>,
+    /// Title, headings and text, normalised: where synonyms are looked for.
+    normalized: String,
 }
 
+/// Analysed pages kept between builds by a preview server.
+pub type Analyses = crate::memo::Memo<Analysed>;
+
 /// Builds the index of every language.
-pub fn build(guidebook: &Guidebook, setup: &SearchSetup, diagnostics: &Diagnostics) -> Vec<OutputFile> {
+pub fn build(
+    guidebook: &Guidebook,
+    setup: &SearchSetup,
+    kept: Option<&Analyses>,
+    diagnostics: &Diagnostics,
+) -> Vec<OutputFile> {
     let synonyms = Synonyms::prepare(&setup.synonyms, &setup.tokenizer);
     let pages: Vec<&Page> = guidebook.chapters.iter().flat_map(|c| c.versions.values()).collect();
-    let analysed: HashMap<(String, String), Analysed> = pages
+    // What an analysis is made from besides the page: the dictionary and the synonyms.
+    let setup_key = crate::memo::key((
+        setup.tokenizer.extra_entries(),
+        setup.synonyms.iter().map(|g| &g.terms).collect::<Vec<_>>(),
+    ));
+    let analysed: HashMap<(String, String), Arc<Analysed>> = pages
         .par_iter()
-        .map(|page| ((page.lang.clone(), page.slug.clone()), analyse(page, &setup.tokenizer, &synonyms)))
-        .collect();
-
-    let all_text: String = pages
-        .iter()
-        .flat_map(|p| {
-            let sections = &analysed[&(p.lang.clone(), p.slug.clone())].sections;
-            std::iter::once(normalize(&p.front.title))
-                .chain(sections.iter().map(|(s, _, _)| normalize(&s.heading) + &normalize(&s.text)))
+        .map(|page| {
+            let make = || analyse(page, &setup.tokenizer, &synonyms);
+            let analysis = match kept {
+                Some(kept) => kept.get_or_make(crate::memo::key((setup_key, &page.lang, &page.file.text)), make),
+                None => Arc::new(make()),
+            };
+            ((page.lang.clone(), page.slug.clone()), analysis)
         })
         .collect();
+
+    let all_text: String =
+        pages.iter().map(|p| analysed[&(p.lang.clone(), p.slug.clone())].normalized.as_str()).collect();
     synonyms::warn_unknown(&setup.synonyms, &all_text, diagnostics);
 
     let source = guidebook.source_code();
@@ -175,7 +202,7 @@ pub fn build(guidebook: &Guidebook, setup: &SearchSetup, diagnostics: &Diagnosti
         }
         files.extend(index.files().into_iter().map(|(path, text)| OutputFile {
             path: format!("search/{}/{path}", language.code),
-            bytes: text.into_bytes(),
+            bytes: Arc::new(text.into_bytes()),
         }));
     }
     files
@@ -185,12 +212,15 @@ fn analyse(page: &Page, tokenizer: &Tokenizer, synonyms: &Synonyms) -> Analysed 
     let analysis = Analysis::for_language(&page.lang);
     let with_synonyms =
         |text: &str| Field { written: analyze(text, analysis, tokenizer), synonyms: synonyms.expand(&normalize(text)) };
+    let sections = page.body.sections();
+    let normalized = std::iter::once(normalize(&page.front.title))
+        .chain(sections.iter().map(|s| normalize(&s.heading) + &normalize(&s.text)))
+        .collect();
     Analysed {
+        normalized,
         title: with_synonyms(&page.front.title),
         summary: with_synonyms(&page.front.summary),
-        sections: page
-            .body
-            .sections()
+        sections: sections
             .into_iter()
             .map(|section| {
                 let heading = with_synonyms(&section.heading);
