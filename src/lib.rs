@@ -126,7 +126,10 @@ impl RenderedSite {
 /// nor analysed for search again.
 #[derive(Default)]
 pub struct Kept {
+    /// Minified pages, by template and context.
     pub pages: memo::Memo<Vec<u8>>,
+    /// Chapter bodies as HTML, by text, links and readings.
+    pub bodies: memo::Memo<String>,
     pub search: search::Analyses,
 }
 
@@ -134,6 +137,7 @@ impl Kept {
     /// Drops what the last render did not use.
     pub fn keep_only_used(&self) {
         self.pages.keep_only_used();
+        self.bodies.keep_only_used();
         self.search.keep_only_used();
     }
 }
@@ -142,7 +146,7 @@ impl Kept {
 pub fn render(loaded: Loaded, kept: Option<&Kept>) -> Result<RenderedSite, Vec<Diagnostic>> {
     let Loaded { guidebook, theme, search, warnings } = loaded;
     let diagnostics = Diagnostics::new();
-    let mut files = render::render_site(&guidebook, &theme, search.tokenizer(), kept.map(|k| &k.pages), &diagnostics);
+    let mut files = render::render_site(&guidebook, &theme, search.tokenizer(), kept, &diagnostics);
     files.extend(search::build(&guidebook, &search, kept.map(|k| &k.search), &diagnostics));
     let mut warnings = warnings;
     warnings.extend(diagnostics.into_sorted());

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::guidebook::Guidebook;
 use crate::japanese::Tokenizer;
-use crate::memo::{self, Memo};
+use crate::memo;
 use site::Site;
 use theme::Theme;
 
@@ -59,10 +59,11 @@ pub fn render_site(
     guidebook: &Guidebook,
     theme: &Theme,
     tokenizer: &Tokenizer,
-    kept: Option<&Memo<Vec<u8>>>,
+    kept: Option<&crate::Kept>,
     diagnostics: &Diagnostics,
 ) -> Vec<OutputFile> {
-    let site = Site::new(guidebook, tokenizer);
+    let site = Site::new(guidebook, tokenizer, kept.map(|k| &k.bodies));
+    let kept = kept.map(|k| &k.pages);
     let mut files: Vec<OutputFile> = jobs(guidebook)
         .par_iter()
         .filter_map(|job| {

@@ -97,7 +97,6 @@ fn chapter_page(site: &Site, lang: &str, index: usize) -> (PagePath, &'static st
     let front = &chapter.source(source).front;
     let contact_ids = if front.contacts.is_empty() { &guidebook.config.default_contacts } else { &front.contacts };
     let mut context = common(site, lang, &path, &|l| PagePath::chapter(l, &chapter.slug), contact_ids);
-    let ruby = site.ruby_for(page);
     let neighbour = |i: usize| {
         let card = views::chapter_card(site, guidebook.chapters[i].in_language(lang, source).0, lang, &path);
         LinkView { text: card.title, url: card.url, lang: card.lang }
@@ -123,8 +122,8 @@ fn chapter_page(site: &Site, lang: &str, index: usize) -> (PagePath, &'static st
         &json!({
             "slug": chapter.slug,
             "title": page.front.title,
-            "title_html": site.text_html(&page.front.title, &page.lang, ruby),
-            "summary_html": site.text_html(&page.front.summary, &page.lang, ruby),
+            "title_html": site.headline(page).title_html,
+            "summary_html": site.headline(page).summary_html,
             "body": site.body(page),
             "toc": toc,
             "fallback": fallback,

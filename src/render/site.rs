@@ -10,18 +10,39 @@ use crate::content::{Furigana, Page};
 use crate::guidebook::Guidebook;
 use crate::japanese::{Annotation, Tokenizer, annotate, escape};
 use crate::links;
+use crate::memo::{self, Memo};
 
 pub struct Site<'g> {
     pub guidebook: &'g Guidebook,
     tokenizer: &'g Tokenizer,
     bodies: HashMap<(String, String), String>,
+    /// Title and summary as HTML, by language and slug: every listing and front page shows
+    /// them, so they are annotated once, not once per page that lists the chapter.
+    headlines: HashMap<(String, String), Headline>,
+}
+
+pub struct Headline {
+    pub title_html: String,
+    pub summary_html: String,
 }
 
 impl<'g> Site<'g> {
-    pub fn new(guidebook: &'g Guidebook, tokenizer: &'g Tokenizer) -> Site<'g> {
+    /// Renders every page's body; `kept` holds bodies from earlier builds (a preview server).
+    pub fn new(guidebook: &'g Guidebook, tokenizer: &'g Tokenizer, kept: Option<&Memo<String>>) -> Site<'g> {
         let pages: Vec<&Page> =
             guidebook.chapters.iter().flat_map(|c| c.versions.values()).chain(guidebook.front_pages.values()).collect();
-        let mut site = Site { guidebook, tokenizer, bodies: HashMap::new() };
+        let mut site = Site { guidebook, tokenizer, bodies: HashMap::new(), headlines: HashMap::new() };
+        let headlines = pages
+            .par_iter()
+            .map(|page| {
+                let ruby = site.ruby_for(page);
+                let headline = Headline {
+                    title_html: site.text_html(&page.front.title, &page.lang, ruby),
+                    summary_html: site.text_html(&page.front.summary, &page.lang, ruby),
+                };
+                ((page.lang.clone(), page.slug.clone()), headline)
+            })
+            .collect();
         let bodies = pages
             .par_iter()
             .map(|page| {
@@ -29,13 +50,28 @@ impl<'g> Site<'g> {
                 let rewrite =
                     |dest: &str| links::resolve(guidebook, page, &page.lang, dest).unwrap_or_else(|_| dest.to_string());
                 let ruby = site.ruby_for(page);
-                let html =
-                    crate::markdown::to_html(&page.body, &rewrite, &|text| site.text_html(text, &page.lang, ruby));
+                let render =
+                    || crate::markdown::to_html(&page.body, &rewrite, &|text| site.text_html(text, &page.lang, ruby));
+                let html = match kept {
+                    // A body is made from its text, where its links lead, and the readings.
+                    Some(kept) => {
+                        let links: Vec<String> = page.body.links.iter().map(|l| rewrite(&l.dest)).collect();
+                        let key = memo::key((&page.lang, &page.file.text, ruby, links, tokenizer.extra_entries()));
+                        kept.get_or_make(key, render).as_ref().clone()
+                    }
+                    None => render(),
+                };
                 ((page.lang.clone(), page.slug.clone()), html)
             })
             .collect();
         site.bodies = bodies;
+        site.headlines = headlines;
         site
+    }
+
+    /// The title and summary of a page as HTML.
+    pub fn headline(&self, page: &Page) -> &Headline {
+        &self.headlines[&(page.lang.clone(), page.slug.clone())]
     }
 
     /// The body of a page as HTML.

@@ -80,12 +80,12 @@ pub fn lang_if_different(guidebook: &Guidebook, text_lang: &str, page_lang: &str
 
 pub fn chapter_card(site: &Site, page: &Page, lang: &str, from: &PagePath) -> ChapterCard {
     let guidebook = site.guidebook;
-    let ruby = site.ruby_for(page);
+    let headline = site.headline(page);
     ChapterCard {
         slug: page.slug.clone(),
         title: page.front.title.clone(),
-        title_html: site.text_html(&page.front.title, &page.lang, ruby),
-        summary_html: site.text_html(&page.front.summary, &page.lang, ruby),
+        title_html: headline.title_html.clone(),
+        summary_html: headline.summary_html.clone(),
         url: from.link_to(&PagePath::chapter(lang, &page.slug)),
         lang: lang_if_different(guidebook, &page.lang, lang),
     }

@@ -170,42 +170,51 @@ pub fn build(
     synonyms::warn_unknown(&setup.synonyms, &all_text, diagnostics);
 
     let source = guidebook.source_code();
-    let mut files = Vec::new();
-    for language in &guidebook.config.languages {
-        let mut index = LanguageIndex::default();
-        for chapter in &guidebook.chapters {
-            let (page, _) = chapter.in_language(&language.code, source);
-            let id = index.add_chapter(ChapterEntry {
-                title: page.front.title.clone(),
-                url: PagePath::chapter(&language.code, &chapter.slug).0,
-                lang: crate::render::lang_if_different(guidebook, &page.lang, &language.code),
-            });
-            let analysed = &analysed[&(page.lang.clone(), page.slug.clone())];
-            // The chapter's first document is its title and summary: a chapter whose title
-            // names the query ranks above one that mentions it in passing.
-            index.add_document(&Document {
-                chapter: id,
-                anchor: None,
-                heading: String::new(),
-                text: page.front.summary.clone(),
-                fields: [analysed.title.weighted(TITLE_WEIGHT), analysed.summary.weighted(SUMMARY_WEIGHT)].concat(),
-            });
-            for (section, heading, body) in &analysed.sections {
+    // Each language's index is its own work: built side by side.
+    let per_language: Vec<Vec<OutputFile>> = guidebook
+        .config
+        .languages
+        .par_iter()
+        .map(|language| {
+            let mut index = LanguageIndex::default();
+            for chapter in &guidebook.chapters {
+                let (page, _) = chapter.in_language(&language.code, source);
+                let id = index.add_chapter(ChapterEntry {
+                    title: page.front.title.clone(),
+                    url: PagePath::chapter(&language.code, &chapter.slug).0,
+                    lang: crate::render::lang_if_different(guidebook, &page.lang, &language.code),
+                });
+                let analysed = &analysed[&(page.lang.clone(), page.slug.clone())];
+                // The chapter's first document is its title and summary: a chapter whose title
+                // names the query ranks above one that mentions it in passing.
                 index.add_document(&Document {
                     chapter: id,
-                    anchor: section.anchor.clone(),
-                    heading: section.heading.clone(),
-                    text: section.text.clone(),
-                    fields: [heading.weighted(HEADING_WEIGHT), body.weighted(BODY_WEIGHT)].concat(),
+                    anchor: None,
+                    heading: String::new(),
+                    text: page.front.summary.clone(),
+                    fields: [analysed.title.weighted(TITLE_WEIGHT), analysed.summary.weighted(SUMMARY_WEIGHT)].concat(),
                 });
+                for (section, heading, body) in &analysed.sections {
+                    index.add_document(&Document {
+                        chapter: id,
+                        anchor: section.anchor.clone(),
+                        heading: section.heading.clone(),
+                        text: section.text.clone(),
+                        fields: [heading.weighted(HEADING_WEIGHT), body.weighted(BODY_WEIGHT)].concat(),
+                    });
+                }
             }
-        }
-        files.extend(index.files().into_iter().map(|(path, text)| OutputFile {
-            path: format!("search/{}/{path}", language.code),
-            bytes: Arc::new(text.into_bytes()),
-        }));
-    }
-    files
+            index
+                .files()
+                .into_iter()
+                .map(|(path, text)| OutputFile {
+                    path: format!("search/{}/{path}", language.code),
+                    bytes: Arc::new(text.into_bytes()),
+                })
+                .collect()
+        })
+        .collect();
+    per_language.into_iter().flatten().collect()
 }
 
 fn analyse(page: &Page, tokenizer: &Tokenizer, synonyms: &Synonyms) -> Analysed {
