@@ -29,12 +29,14 @@ events.addEventListener('problem', (event) => {
 "#;
 
 const OVERLAY_STYLE: &str = "position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:1rem;\
-background:#fff;color:#000;border:.5rem solid #b00020;font:1rem/1.5 system-ui,sans-serif";
+background:#fff;color:#000;border:.5rem solid #b00020;font:1rem/1.5 system-ui,sans-serif;word-break:normal";
 
 /// The overlay around a build's messages (empty `pre` for the script to fill).
 fn overlay(messages: &str) -> String {
     format!(
         "<div id=\"tebiki-problem\" role=\"alert\" lang=\"en\" style=\"{OVERLAY_STYLE}\">\
+<p lang=\"ja\" style=\"margin:0 0 .5rem;font-weight:bold\">ガイドブックを作れませんでした。下の問題を直して保存すると、\
+このページは自動で読み込み直されます。それまでは、前にうまく作れたときの内容を表示しています。</p>\
 <p style=\"margin:0 0 1rem;font-weight:bold\">The guidebook could not be built. Fix the problem below and save: \
 this page reloads by itself. Until then the preview shows the last good build.</p>\
 <pre style=\"white-space:pre-wrap;overflow-wrap:anywhere;font:1rem/1.5 ui-monospace,monospace;margin:0\">{}</pre></div>",

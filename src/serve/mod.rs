@@ -126,9 +126,10 @@ impl Server {
                 let mut state = self.state.write().expect("server state");
                 self.listeners.send(&live::event("problem", &serde_json::to_string(&messages).unwrap_or_default()));
                 state.problem = Some(messages);
+                let errors = problems.iter().filter(|p| p.is_error()).count();
                 println!(
-                    "build failed{cause}: {} errors; the preview shows them over the last good build",
-                    problems.iter().filter(|p| p.is_error()).count()
+                    "build failed{cause}: {errors} error{}; the preview shows the messages over the last good build",
+                    if errors == 1 { "" } else { "s" }
                 );
             }
         }
