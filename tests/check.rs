@@ -30,8 +30,18 @@ fn review_points_are_found_where_they_are() {
         "content/ja/care/home.md:20:1: warning: the image has no alt text",
         "content/ja-easy/acp/what-is-acp.md:5:1: warning: this sentence is 52 characters long",
         "content/en:1:1: warning: 1 of 2 chapters are not translated and are shown in `ja`: care/home",
+        "content/ja-easy/acp/what-is-acp.md:6:4: warning: 「提出」 may be hard for readers of やさしい日本語",
+        "help: write 「出す」 instead, or explain the word where it first appears",
+        "content/ja-easy/acp/what-is-acp.md:6:12: warning: 「服用」 may be hard for readers of やさしい日本語",
+        "i18n/ja.yaml:2:1: warning: `serch_label` is not used by the theme",
+        "help: did you mean `search_label`?",
     ] {
         assert!(text.contains(expected), "expected\n  {expected}\nin\n{text}");
+    }
+    // Plain words, a word the guidebook explains (data/easy-words.txt) and a real theme
+    // string are not reported.
+    for quiet in ["「書類」", "「薬」", "「欄」", "`home`"] {
+        assert!(!text.contains(quiet), "{quiet} reported in\n{text}");
     }
     assert!(!common::fixture("review").join("public").exists(), "check writes nothing");
 }

@@ -5,7 +5,8 @@ use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Position};
 use crate::guidebook::Guidebook;
 
-/// A summary longer than this (full-width characters; Latin letters count half) is cut off
+/// A summary longer than this (full-width characters; Latin letters, accented or not, count
+/// half) is cut off
 /// on a phone's chapter card.
 const SUMMARY_WIDTH: f64 = 60.0;
 /// A sentence of やさしい日本語 longer than this many characters is hard to follow.
@@ -65,7 +66,9 @@ fn headings(page: &Page, found: &mut Vec<Diagnostic>) {
 }
 
 fn summary(page: &Page, found: &mut Vec<Diagnostic>) {
-    let width: f64 = page.front.summary.chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum();
+    // Kana, kanji and hangul take a full square; Latin letters, accented ones too, half.
+    let wide = |c: char| crate::japanese::is_east_asian_wide(c) || matches!(c, '\u{AC00}'..='\u{D7A3}');
+    let width: f64 = page.front.summary.chars().map(|c| if wide(c) { 1.0 } else { 0.5 }).sum();
     if width > SUMMARY_WIDTH {
         let position = page.front.positions.get("summary").copied().unwrap_or(Position::START);
         found.push(
@@ -174,7 +177,10 @@ fn easy_sentences(page: &Page, found: &mut Vec<Diagnostic>) {
             continue;
         }
         let mut column = 0;
-        for sentence in line.split_inclusive(['。', '！', '？']) {
+        // A table row is read cell by cell.
+        let separators: &[char] =
+            if line.trim_start().starts_with('|') { &['。', '！', '？', '|'] } else { &['。', '！', '？'] };
+        for sentence in line.split_inclusive(separators) {
             let length = readable_length(sentence);
             if length > EASY_SENTENCE {
                 found.push(
@@ -194,7 +200,7 @@ fn easy_sentences(page: &Page, found: &mut Vec<Diagnostic>) {
 
 /// Characters a reader reads: without list markers, emphasis marks and link addresses.
 fn readable_length(sentence: &str) -> usize {
-    let mut text = sentence.trim().trim_start_matches(['-', '*', ' ']).to_string();
+    let mut text = sentence.trim().trim_start_matches(['-', '*', ' ']).trim_end_matches('|').trim().to_string();
     while let Some(start) = text.find("](") {
         let Some(end) = text[start..].find(')') else { break };
         text.replace_range(start..start + end + 1, "");
@@ -241,5 +247,6 @@ mod tests {
     #[test]
     fn sentence_length_counts_what_is_read() {
         assert_eq!(readable_length("- [相談先](../a/b.md)に**電話**します。"), 10);
+        assert_eq!(readable_length(" 家で医療を受けたい |"), 9);
     }
 }

@@ -2,6 +2,8 @@
 //! points in `lints`, printed for a person, for a program (JSON) or for GitHub pull
 //! requests (workflow annotations, shown on the changed line).
 
+mod easy_words;
+mod i18n_keys;
 mod lints;
 
 use std::path::Path;
@@ -29,6 +31,8 @@ pub fn check(root: &Path) -> Vec<Diagnostic> {
     let _ = crate::render::render_site(&loaded.guidebook, &loaded.theme, loaded.search.tokenizer(), None, &diagnostics);
     let _ = crate::search::build(&loaded.guidebook, &loaded.search, None, &diagnostics);
     diagnostics.extend(lints::run(&loaded.guidebook));
+    diagnostics.extend(i18n_keys::run(root, &loaded.guidebook, &loaded.theme));
+    diagnostics.extend(easy_words::run(root, &loaded.guidebook, loaded.search.tokenizer()));
     diagnostics.into_sorted()
 }
 

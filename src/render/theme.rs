@@ -17,6 +17,8 @@ pub struct Theme {
     /// A hash of the templates: pages kept by a preview server are valid only for the
     /// templates that made them.
     pub templates_hash: u64,
+    /// The theme strings the templates show (`t.search_label` → `search_label`).
+    pub string_keys: std::collections::BTreeSet<String>,
 }
 
 impl Theme {
@@ -67,6 +69,7 @@ impl Theme {
             std::hash::Hash::hash(&templates, &mut hasher);
             std::hash::Hasher::finish(&hasher)
         };
+        let string_keys = templates.iter().flat_map(|(_, text)| string_keys(text)).collect();
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html", ".xml"]);
         if let Err(error) = tera.add_raw_templates(templates) {
@@ -80,8 +83,25 @@ impl Theme {
             );
             return None;
         }
-        Some(Theme { tera, static_files, templates_hash })
+        Some(Theme { tera, static_files, templates_hash, string_keys })
     }
+}
+
+/// The keys a template reads from `t`, the theme's strings.
+fn string_keys(template: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut rest = template;
+    while let Some(at) = rest.find("t.") {
+        let before = template.len() - rest.len() + at;
+        rest = &rest[at + 2..];
+        let starts_word =
+            template[..before].chars().last().is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '.'));
+        let key: String = rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+        if starts_word && !key.is_empty() {
+            keys.push(key);
+        }
+    }
+    keys
 }
 
 /// Tera nests the useful part of its messages (template, line, what went wrong) in the
