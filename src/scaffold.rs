@@ -126,6 +126,9 @@ const STARTER: &[(&str, &str)] = &[
     ("content/ja/acp/what-is-acp.md", include_str!("starter/what-is-acp.md")),
     ("content/ja/services/where-to-consult.md", include_str!("starter/where-to-consult.md")),
     ("data/contacts.yaml", include_str!("starter/contacts.yaml")),
+    (".gitignore", include_str!("starter/gitignore")),
+    // A pull-request check for the content repository (GitHub Actions).
+    (".github/workflows/check.yml", include_str!("starter/check.yml")),
 ];
 
 /// Creates a new guidebook in `dir`, which must be empty or not exist yet.
@@ -138,7 +141,7 @@ pub fn init(dir: &Path, today: &str) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
     let strings = crate::embedded::i18n("ja").unwrap_or_default();
     let files = STARTER
         .iter()
-        .map(|(path, text)| (*path, text.replace("{today}", today)))
+        .map(|(path, text)| (*path, text.replace("{today}", today).replace("{version}", env!("CARGO_PKG_VERSION"))))
         .chain([("i18n/ja.yaml", strings.to_string())]);
     let mut written = Vec::new();
     for (path, text) in files {

@@ -397,13 +397,36 @@ fn init_makes_a_guidebook_that_builds_at_once_without_warnings() {
     let guidebook = dir.path().join("my-city");
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki")).arg("init").arg(&guidebook).output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    for file in ["site.yaml", "content/ja/_index.md", "data/contacts.yaml", "i18n/ja.yaml"] {
+    for file in ["site.yaml", "content/ja/_index.md", "data/contacts.yaml", "i18n/ja.yaml", ".gitignore"] {
         assert!(guidebook.join(file).is_file(), "{file}");
     }
     let (code, text) = run_build(&guidebook, &guidebook.join("public"));
     assert_eq!(code, 0, "{text}");
     assert!(!text.contains("warning"), "{text}");
     assert!(guidebook.join("public/ja/acp/what-is-acp/index.html").is_file());
+
+    // The pull-request workflow runs on pull requests, and the tebiki commands it runs
+    // succeed in the new guidebook.
+    let workflow: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(guidebook.join(".github/workflows/check.yml")).unwrap()).unwrap();
+    assert!(workflow["on"].get("pull_request").is_some());
+    let steps = workflow["jobs"]["check"]["steps"].as_sequence().unwrap();
+    let commands: Vec<&str> =
+        steps.iter().filter_map(|s| s["run"].as_str()).filter(|r| r.starts_with("tebiki ")).collect();
+    assert!(commands.contains(&"tebiki check --format github"), "{commands:?}");
+    let runner_temp = tempfile::tempdir().unwrap();
+    for command in commands {
+        let line = command.replace("$RUNNER_TEMP", &runner_temp.path().display().to_string()).replace('"', "");
+        let arguments: Vec<&str> = line.split_whitespace().skip(1).collect();
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"))
+            .args(&arguments)
+            .current_dir(&guidebook)
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{command}: {}", String::from_utf8_lossy(&run.stderr));
+        let printed = String::from_utf8_lossy(&run.stdout);
+        assert!(!printed.contains("::error") && !printed.contains("::warning"), "{command}: {printed}");
+    }
 
     let again = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki")).arg("init").arg(&guidebook).output().unwrap();
     assert_eq!(again.status.code(), Some(1));
