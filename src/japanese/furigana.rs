@@ -21,18 +21,41 @@ pub struct Annotation {
     pub breaks: bool,
 }
 
+/// A piece of annotated text, for any output: HTML for the site, Typst for the booklet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Segment {
+    Text(String),
+    /// Kanji with their reading.
+    Ruby { base: String, reading: String },
+    /// A place between phrases where a line may break.
+    Break,
+}
+
 /// Escapes `text` for HTML and adds ruby and <wbr> as asked.
 pub fn annotate(text: &str, tokenizer: &Tokenizer, annotation: Annotation) -> String {
     let mut html = String::with_capacity(text.len() * 2);
+    for segment in segments(text, tokenizer, annotation) {
+        match segment {
+            Segment::Text(text) => html.push_str(&escape(&text)),
+            Segment::Ruby { base, reading } => html.push_str(&ruby_html(&base, &reading)),
+            Segment::Break => html.push_str("<wbr>"),
+        }
+    }
+    html
+}
+
+/// `text` as segments: plain text, kanji with readings, and break points, as asked.
+pub fn segments(text: &str, tokenizer: &Tokenizer, annotation: Annotation) -> Vec<Segment> {
+    let mut out = Vec::new();
     let mut rest = text;
     // Author overrides {漢字|かんじ} are taken out first; the text between them is tokenised.
     while let Some((before, base, reading, after)) = next_override(rest) {
-        annotate_plain(before, tokenizer, annotation, &mut html);
-        html.push_str(&ruby_html(base, reading));
+        annotate_plain(before, tokenizer, annotation, &mut out);
+        out.push(Segment::Ruby { base: base.to_string(), reading: reading.to_string() });
         rest = after;
     }
-    annotate_plain(rest, tokenizer, annotation, &mut html);
-    html
+    annotate_plain(rest, tokenizer, annotation, &mut out);
+    out
 }
 
 /// The next `{base|reading}` in `text`: (text before, base, reading, text after).
@@ -47,12 +70,21 @@ fn next_override(text: &str) -> Option<(&str, &str, &str, &str)> {
     Some((&text[..open], base, reading, &text[close + 1..]))
 }
 
-fn annotate_plain(text: &str, tokenizer: &Tokenizer, annotation: Annotation, html: &mut String) {
+fn annotate_plain(text: &str, tokenizer: &Tokenizer, annotation: Annotation, out: &mut Vec<Segment>) {
+    let push_text = |out: &mut Vec<Segment>, piece: &str| {
+        if piece.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some(Segment::Text(previous)) => previous.push_str(piece),
+            _ => out.push(Segment::Text(piece.to_string())),
+        }
+    };
     if text.is_empty() {
         return;
     }
     if !text.chars().any(|c| matches!(script(c), Script::Kanji | Script::Hiragana | Script::Katakana)) {
-        html.push_str(&escape(text));
+        push_text(out, text);
         return;
     }
     let morphemes = tokenizer.tokenize(text);
@@ -60,9 +92,9 @@ fn annotate_plain(text: &str, tokenizer: &Tokenizer, annotation: Annotation, htm
     let mut previous: Option<&Morpheme> = None;
     for morpheme in morphemes.iter() {
         // Text the tokenizer skipped (spaces) is kept as it was.
-        html.push_str(&escape(&text[at..morpheme.start]));
+        push_text(out, &text[at..morpheme.start]);
         if annotation.breaks && previous.is_some_and(|p| starts_phrase(p, morpheme)) && at == morpheme.start {
-            html.push_str("<wbr>");
+            out.push(Segment::Break);
         }
         let reading = super::normalize::reading_key(&morpheme.reading);
         let wants_ruby = annotation.ruby && morpheme.surface.chars().any(|c| script(c) == Script::Kanji);
@@ -70,17 +102,17 @@ fn annotate_plain(text: &str, tokenizer: &Tokenizer, annotation: Annotation, htm
             Some(pieces) => {
                 for (piece, reading) in pieces {
                     match reading {
-                        Some(reading) => html.push_str(&ruby_html(&piece, &reading)),
-                        None => html.push_str(&escape(&piece)),
+                        Some(reading) => out.push(Segment::Ruby { base: piece, reading }),
+                        None => push_text(out, &piece),
                     }
                 }
             }
-            None => html.push_str(&escape(&morpheme.surface)),
+            None => push_text(out, &morpheme.surface),
         }
         at = morpheme.end;
         previous = Some(morpheme);
     }
-    html.push_str(&escape(&text[at..]));
+    push_text(out, &text[at..]);
 }
 
 fn ruby_html(base: &str, reading: &str) -> String {
