@@ -2,7 +2,8 @@
 //! terminal with nothing but the executable and `cargo build` needs no network:
 //! - the default theme and its strings (a guidebook's own themes/ and i18n/ override them);
 //! - the IPADIC dictionary for the Japanese tokenizer, built from the seed kept in
-//!   dictionary/ipadic/ (lindera's own `embed-ipadic` feature would download it).
+//!   dictionary/ipadic/ (lindera's own `embed-ipadic` feature would download it);
+//! - the booklet fonts, kept xz-compressed in fonts/.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -29,7 +30,15 @@ fn main() {
     }
     out.push_str("];\n");
 
-    let dest = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("embedded_files.rs");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    out.push_str("pub static FONT_FILES: &[(&str, &[u8])] = &[\n");
+    for (name, path) in unpack_fonts(&root.join("fonts"), &out_dir.join("fonts")) {
+        writeln!(out, "    ({name:?}, include_bytes!({:?})),", path.display().to_string()).unwrap();
+    }
+    out.push_str("];\n");
+    println!("cargo:rerun-if-changed=fonts");
+
+    let dest = out_dir.join("embedded_files.rs");
     std::fs::write(dest, out).unwrap();
     println!("cargo:rerun-if-changed=themes");
     println!("cargo:rerun-if-changed=i18n");
@@ -76,6 +85,35 @@ fn build_ipadic(seed_dir: &Path, out_dir: &Path) {
 }
 
 /// Every file below `dir`, sorted so the generated table (and the binary) is reproducible.
+/// Unpacks fonts/<name>.ttf.xz into `out`, once: (font file name, unpacked path), sorted.
+fn unpack_fonts(fonts: &Path, out: &Path) -> Vec<(String, PathBuf)> {
+    std::fs::create_dir_all(out).unwrap();
+    let mut packed: Vec<PathBuf> = std::fs::read_dir(fonts)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".ttf.xz"))
+        .collect();
+    packed.sort();
+    packed
+        .into_iter()
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().trim_end_matches(".xz").to_string();
+            let target = out.join(&name);
+            let fresh = |t: &Path| {
+                let (Ok(a), Ok(b)) = (std::fs::metadata(t), std::fs::metadata(&path)) else { return false };
+                a.modified().unwrap() >= b.modified().unwrap() && a.len() > 0
+            };
+            if !fresh(&target) {
+                let mut xz = std::io::BufReader::new(std::fs::File::open(&path).unwrap());
+                let mut bytes = Vec::new();
+                lzma_rs::xz_decompress(&mut xz, &mut bytes).expect("decompress a font");
+                std::fs::write(&target, bytes).unwrap();
+            }
+            (name, target)
+        })
+        .collect()
+}
+
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;

@@ -1,4 +1,5 @@
-//! Files compiled into the binary by build.rs: the default theme and its strings.
+//! Files compiled into the binary by build.rs: the default theme, its strings, and the
+//! booklet fonts.
 
 include!(concat!(env!("OUT_DIR"), "/embedded_files.rs"));
 
@@ -16,4 +17,9 @@ pub fn theme(name: &str) -> Vec<(&'static str, &'static [u8])> {
             Some((relative, *bytes))
         })
         .collect()
+}
+
+/// The booklet fonts (BIZ UD Gothic and Mincho, SIL Open Font License; see fonts/OFL.txt).
+pub fn fonts() -> impl Iterator<Item = &'static [u8]> {
+    FONT_FILES.iter().map(|(_, bytes)| *bytes)
 }

@@ -9,6 +9,7 @@
 // would add noise at every call site for no measurable gain.
 #![allow(clippy::result_large_err)]
 
+pub mod booklet;
 pub mod check;
 pub mod config;
 pub mod contacts;

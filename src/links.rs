@@ -105,6 +105,31 @@ pub fn resolve(guidebook: &Guidebook, page: &Page, lang: &str, dest: &str) -> Re
     Ok(format!("{up}{slug}/{fragment}"))
 }
 
+/// Where a link leads, for a medium without links (the printed booklet).
+#[derive(Debug, PartialEq, Eq)]
+pub enum Target {
+    /// Another site: the address is printed.
+    External(String),
+    /// A chapter of the guidebook, by slug: its page number is printed.
+    Chapter(String),
+    /// This page, the front page, or a file: the words alone are printed.
+    Elsewhere,
+}
+
+/// Where `dest`, written in `page`, leads. Links were checked when the guidebook was
+/// loaded, so anything not a chapter or another site is a place without a page number.
+pub fn target(guidebook: &Guidebook, page: &Page, dest: &str) -> Target {
+    if is_external(dest) {
+        return Target::External(dest.to_string());
+    }
+    let path = dest.split_once('#').map_or(dest, |(path, _)| path);
+    let base = page.slug.rsplit_once('/').map_or("", |(folder, _)| folder);
+    match normalise(base, path).as_deref().and_then(|t| t.strip_suffix(".md")) {
+        Some(slug) if guidebook.chapter(slug).is_some() => Target::Chapter(slug.to_string()),
+        _ => Target::Elsewhere,
+    }
+}
+
 fn missing_anchor(anchor: &str, place: &str, target: &Page) -> Broken {
     let ids: Vec<&str> = target.body.headings.iter().map(|h| h.id.as_str()).collect();
     let hint = closest(anchor, ids.iter().copied()).map(|near| format!("did you mean `#{near}`?")).or_else(|| {

@@ -38,6 +38,30 @@ enum Command {
         #[arg(long)]
         open: bool,
     },
+    /// Make print booklets (A5 PDF) of the chapters: for a print shop, or to print and fold.
+    Booklet {
+        /// The guidebook folder, the one holding site.yaml.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// One language [default: a booklet for every language of the site].
+        #[arg(long)]
+        lang: Option<String>,
+        /// standard (12 pt text) or large (14 pt, furigana over every kanji).
+        #[arg(long, value_enum, default_value = "standard")]
+        edition: tebiki::booklet::Edition,
+        /// Add 3 mm bleed and crop marks around the A5 page, for a print shop.
+        #[arg(long)]
+        bleed: bool,
+        /// Two A5 pages on each side of A4 landscape, in the order to fold and staple.
+        #[arg(long)]
+        impose: bool,
+        /// How the printer turns the sheet for the back side (with --impose).
+        #[arg(long, value_enum, default_value = "short-edge")]
+        duplex: tebiki::booklet::Duplex,
+        /// The PDF to write (with --lang), or the folder for all of them [default: booklets/].
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Check the guidebook without writing anything: everything build checks, plus review points.
     Check {
         /// The guidebook folder, the one holding site.yaml.
@@ -74,6 +98,35 @@ fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Build { root, out } => build(root, out),
         Command::Tokenize { text, root } => tokenize(&text, &root),
+        Command::Booklet { root, lang, edition, bleed, impose, duplex, out } => {
+            let options =
+                tebiki::booklet::BookletOptions { root, lang, edition, bleed, impose: impose.then_some(duplex), out };
+            let started = Instant::now();
+            match tebiki::booklet::make(&options) {
+                Ok(made) => {
+                    for booklet in &made {
+                        eprintln!(
+                            "wrote {} ({} pages{}, {:.1} MB)",
+                            booklet.path.display(),
+                            booklet.pages,
+                            if booklet.file_pages != booklet.pages {
+                                format!(" on {} sides", booklet.file_pages)
+                            } else {
+                                String::new()
+                            },
+                            booklet.bytes as f64 / 1_000_000.0
+                        );
+                    }
+                    eprintln!("in {:.2} s", started.elapsed().as_secs_f64());
+                    ExitCode::SUCCESS
+                }
+                Err(problems) => {
+                    print_all(&problems);
+                    eprintln!("no booklet was written");
+                    ExitCode::from(1)
+                }
+            }
+        }
         Command::Serve { root, port, open } => {
             match tebiki::serve::serve(&tebiki::serve::ServeOptions { root, port, open }) {
                 Ok(()) => ExitCode::SUCCESS,

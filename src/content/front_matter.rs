@@ -30,6 +30,7 @@ const CHAPTER_KEYS: &[&str] = &[
     "updated",
     "reviewed_by",
     "draft",
+    "worksheet",
 ];
 const FRONT_PAGE_KEYS: &[&str] = &["title", "summary", "publisher", "updated"];
 
@@ -56,6 +57,9 @@ pub struct FrontMatter {
     pub updated: Option<String>,
     pub reviewed_by: Option<String>,
     pub draft: bool,
+    /// A sheet to fill in by hand: in the booklet, a list item ending in a colon gets lines
+    /// to write on, and the chapter starts on a page of its own.
+    pub worksheet: bool,
     pub publisher: Option<String>,
     /// Where each key written in the file is, for messages found later (duplicate order,
     /// a translation disagreeing with its source).
@@ -131,6 +135,7 @@ pub fn read(
             "furigana" => front.furigana = reader.furigana(&key, value),
             "updated" => front.updated = reader.date(&key, value),
             "draft" => front.draft = reader.yes_no(&key, value).unwrap_or(false),
+            "worksheet" => front.worksheet = reader.yes_no(&key, value).unwrap_or(false),
             _ => unreachable!("every allowed key is handled"),
         }
     }

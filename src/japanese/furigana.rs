@@ -26,7 +26,10 @@ pub struct Annotation {
 pub enum Segment {
     Text(String),
     /// Kanji with their reading.
-    Ruby { base: String, reading: String },
+    Ruby {
+        base: String,
+        reading: String,
+    },
     /// A place between phrases where a line may break.
     Break,
 }

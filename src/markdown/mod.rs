@@ -44,6 +44,12 @@ pub struct ParsedBody {
 }
 
 impl ParsedBody {
+    /// The Markdown as pulldown-cmark events, after tebiki's passes (heading ids, Japanese
+    /// lines joined): what the booklet lays out.
+    pub fn events(&self) -> &[Event<'static>] {
+        &self.events
+    }
+
     pub fn has_heading_id(&self, id: &str) -> bool {
         self.headings.iter().any(|h| h.id == id) || self.footnote_ids().any(|f| f == id)
     }

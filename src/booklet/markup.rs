@@ -1,0 +1,440 @@
+//! Chapters as Typst markup. Every piece of text a guidebook wrote enters the markup as a
+//! Typst string literal (`#"…";`), never as markup, so nothing in a chapter can be read as
+//! Typst code or formatting; structure (headings, lists, tables) is written as calls to
+//! the functions of themes/<theme>/booklet/booklet.typ.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use crate::content::Page;
+use crate::diagnostics::{Diagnostic, Position};
+use crate::guidebook::Guidebook;
+use crate::japanese::{Annotation, Segment, Tokenizer, segments};
+use crate::links::{self, Target};
+
+/// The widest table an A5 page holds with readable text.
+pub const MAX_TABLE_COLUMNS: usize = 4;
+
+/// A Typst string literal holding `text` exactly.
+pub fn string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Text as markup: `#"…";`, the semicolon ending the expression so that nothing after it
+/// can be read as a call or a field of the string.
+pub fn text(text: &str) -> String {
+    if text.is_empty() { String::new() } else { format!("#{};", string(text)) }
+}
+
+/// Japanese text with readings over its kanji.
+pub fn with_ruby(text_in: &str, tokenizer: &Tokenizer, ruby: bool) -> String {
+    segments(text_in, tokenizer, Annotation { ruby, breaks: false })
+        .into_iter()
+        .map(|segment| match segment {
+            Segment::Text(plain) => text(&plain),
+            Segment::Ruby { base, reading } => format!("#ruby({}, {});", string(&reading), string(&base)),
+            Segment::Break => String::new(),
+        })
+        .collect()
+}
+
+/// A file the booklet shows (an image), by its path in the Typst world.
+pub struct Figure {
+    pub virtual_path: String,
+    pub file: PathBuf,
+}
+
+/// What one chapter needs besides its markup.
+pub struct Context<'a> {
+    pub guidebook: &'a Guidebook,
+    pub tokenizer: &'a Tokenizer,
+    /// Readings over kanji (Japanese text only).
+    pub ruby: bool,
+    pub worksheet: bool,
+    /// "（→{n}ページ）" in the reader's language.
+    pub page_reference: &'a str,
+}
+
+/// Converts a page's Markdown to Typst markup. Images it shows are added to `figures`;
+/// what cannot be printed is added to `problems`, naming the chapter file and the element.
+pub struct ChapterWriter<'a> {
+    context: &'a Context<'a>,
+    page: &'a Page,
+    japanese: bool,
+    footnotes: BTreeMap<String, String>,
+    tables_seen: usize,
+    pub figures: Vec<Figure>,
+    pub problems: Vec<Diagnostic>,
+}
+
+impl<'a> ChapterWriter<'a> {
+    pub fn new(context: &'a Context<'a>, page: &'a Page) -> ChapterWriter<'a> {
+        let japanese = page.lang == "ja" || page.lang.starts_with("ja-");
+        ChapterWriter {
+            context,
+            page,
+            japanese,
+            footnotes: BTreeMap::new(),
+            tables_seen: 0,
+            figures: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    pub fn body(&mut self) -> String {
+        let events = self.page.body.events();
+        // Footnotes are printed at the foot of the page where they are referred to, so
+        // their text is needed before the reference.
+        let mut at = 0;
+        while at < events.len() {
+            if let Event::Start(Tag::FootnoteDefinition(name)) = &events[at] {
+                at += 1;
+                let content = self.walk(events, &mut at, Some(TagEnd::FootnoteDefinition));
+                self.footnotes.insert(name.to_string(), content);
+            } else {
+                at += 1;
+            }
+        }
+        self.tables_seen = 0;
+        let mut at = 0;
+        self.walk(events, &mut at, None)
+    }
+
+    pub fn inline(&self, plain: &str) -> String {
+        if self.japanese { with_ruby(plain, self.context.tokenizer, self.context.ruby) } else { text(plain) }
+    }
+
+    /// Markup of the events from `at` up to the end tag `until` (consumed).
+    fn walk(&mut self, events: &[Event<'static>], at: &mut usize, until: Option<TagEnd>) -> String {
+        let mut out = String::new();
+        while *at < events.len() {
+            let event = &events[*at];
+            *at += 1;
+            match event {
+                Event::End(end) if Some(*end) == until => return out,
+                Event::End(_) => {}
+                Event::Start(tag) => out.push_str(&self.element(tag, events, at)),
+                Event::Text(t) => out.push_str(&self.inline(t)),
+                Event::Code(t) => out.push_str(&format!("#raw({});", string(t))),
+                Event::InlineMath(t) | Event::DisplayMath(t) => out.push_str(&text(t)),
+                Event::SoftBreak => {
+                    if !self.japanese {
+                        out.push_str(&text(" "));
+                    }
+                }
+                Event::HardBreak => out.push_str("#linebreak();"),
+                Event::Html(html) | Event::InlineHtml(html) => out.push_str(&html_as_text(html)),
+                Event::FootnoteReference(name) => match self.footnotes.get(name.as_ref()) {
+                    Some(note) => out.push_str(&format!("#footnote[{note}];")),
+                    None => out.push_str(&text(&format!("[^{name}]"))),
+                },
+                Event::Rule => out.push_str("#line(length: 100%, stroke: 0.5pt);\n"),
+                Event::TaskListMarker(done) => out.push_str(&text(if *done { "☑ " } else { "☐ " })),
+            }
+        }
+        out
+    }
+
+    fn element(&mut self, tag: &Tag<'static>, events: &[Event<'static>], at: &mut usize) -> String {
+        let end = tag.to_end();
+        match tag {
+            Tag::Paragraph => format!("{}#parbreak();\n", self.walk(events, at, Some(end))),
+            Tag::Heading { level, .. } => {
+                // The chapter title is the page's level 1; `#` in a chapter is read as `##`.
+                let level = (*level as usize).max(2);
+                format!("#heading(level: {level})[{}];\n", self.walk(events, at, Some(end)))
+            }
+            Tag::BlockQuote(_) => format!("#quote(block: true)[{}];\n", self.walk(events, at, Some(end))),
+            Tag::CodeBlock(_) => format!("#raw(block: true, {});\n", string(&plain_text(events, at, end))),
+            Tag::List(start) => self.list(*start, events, at),
+            Tag::Emphasis => format!("#emph[{}];", self.walk(events, at, Some(end))),
+            Tag::Strong => format!("#strong[{}];", self.walk(events, at, Some(end))),
+            Tag::Strikethrough => format!("#strike[{}];", self.walk(events, at, Some(end))),
+            Tag::Superscript => format!("#super[{}];", self.walk(events, at, Some(end))),
+            Tag::Subscript => format!("#sub[{}];", self.walk(events, at, Some(end))),
+            Tag::Link { dest_url, .. } => {
+                let words = self.walk(events, at, Some(end));
+                self.link(dest_url, words)
+            }
+            Tag::Image { dest_url, .. } => {
+                let alt = plain_text(events, at, end);
+                self.image(dest_url, &alt)
+            }
+            Tag::Table(alignments) => self.table(alignments.len(), events, at),
+            Tag::FootnoteDefinition(_) => {
+                self.walk(events, at, Some(end)); // printed where it is referred to
+                String::new()
+            }
+            Tag::MetadataBlock(_) => {
+                plain_text(events, at, end);
+                String::new()
+            }
+            _ => self.walk(events, at, Some(end)),
+        }
+    }
+
+    fn list(&mut self, start: Option<u64>, events: &[Event<'static>], at: &mut usize) -> String {
+        let mut items = Vec::new();
+        while *at < events.len() {
+            let event = &events[*at];
+            *at += 1;
+            match event {
+                Event::Start(Tag::Item) => {
+                    let from = *at;
+                    let mut item = self.walk(events, at, Some(TagEnd::Item));
+                    if self.context.worksheet && asks_to_write(&events[from..*at]) {
+                        item.push_str("#write-lines();");
+                    }
+                    items.push(format!("[{item}]"));
+                }
+                Event::End(TagEnd::List(_)) => break,
+                _ => {}
+            }
+        }
+        let items = items.join(", ");
+        match start {
+            Some(first) => format!("#enum(start: {first}, {items});\n"),
+            None => format!("#list({items});\n"),
+        }
+    }
+
+    fn link(&mut self, dest: &str, words: String) -> String {
+        match links::target(self.context.guidebook, self.page, dest) {
+            Target::External(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                // On paper the address is the link: print it unless the words are it.
+                if words.contains(&string(&url)) {
+                    format!("#link({})[{words}];", string(&url))
+                } else {
+                    format!("#link({})[{words}];{}", string(&url), text(&format!("（{url}）")))
+                }
+            }
+            Target::External(_) | Target::Elsewhere => words,
+            Target::Chapter(slug) => {
+                format!("{words}#page-of({}, {});", string(&label(&slug)), string(self.context.page_reference))
+            }
+        }
+    }
+
+    fn image(&mut self, dest: &str, alt: &str) -> String {
+        let base = self.page.slug.rsplit_once('/').map_or("", |(folder, _)| folder);
+        let relative = normalise(base, dest.split('#').next().unwrap_or(dest));
+        let guidebook = self.context.guidebook;
+        let source = guidebook.source_code();
+        let found = relative.as_ref().and_then(|relative| {
+            [self.page.lang.as_str(), source]
+                .into_iter()
+                .find_map(|lang| guidebook.assets.get(lang).and_then(|assets| assets.get(relative)))
+        });
+        match found {
+            Some(asset) => {
+                let virtual_path = format!("images/{}/{}", asset.lang, asset.relative);
+                self.figures.push(Figure { virtual_path: virtual_path.clone(), file: asset.path.clone() });
+                format!("#figure(image({}, alt: {}, width: 80%));\n", string(&format!("/{virtual_path}")), string(alt))
+            }
+            None => {
+                let position = self
+                    .page
+                    .body
+                    .links
+                    .iter()
+                    .find(|l| l.is_image && l.dest == dest)
+                    .map_or(Position::START, |l| l.position);
+                self.problems.push(
+                    Diagnostic::error(
+                        &self.page.file.name,
+                        position,
+                        format!("the image `{dest}` cannot be printed: there is no such file"),
+                    )
+                    .expected(format!("an image file under content/{}/", self.page.lang))
+                    .suggestion("put the image beside the chapter, or correct its name")
+                    .with_source(&self.page.file.text),
+                );
+                String::new()
+            }
+        }
+    }
+
+    fn table(&mut self, columns: usize, events: &[Event<'static>], at: &mut usize) -> String {
+        self.tables_seen += 1;
+        if columns > MAX_TABLE_COLUMNS {
+            let line = nth_table_line(&self.page.file.text, self.tables_seen);
+            self.problems.push(
+                Diagnostic::error(
+                    &self.page.file.name,
+                    Position::new(line, 1),
+                    format!("this table has {columns} columns, too many for an A5 page"),
+                )
+                .expected(format!("tables of at most {MAX_TABLE_COLUMNS} columns in the booklet"))
+                .suggestion("split the table in two, or turn some columns into a list")
+                .with_source(&self.page.file.text),
+            );
+        }
+        let mut header = Vec::new();
+        let mut cells = Vec::new();
+        let mut in_head = false;
+        while *at < events.len() {
+            let event = &events[*at];
+            *at += 1;
+            match event {
+                Event::Start(Tag::TableHead) => in_head = true,
+                Event::End(TagEnd::TableHead) => in_head = false,
+                Event::Start(Tag::TableCell) => {
+                    let cell = format!("[{}]", self.walk(events, at, Some(TagEnd::TableCell)));
+                    if in_head { header.push(cell) } else { cells.push(cell) }
+                }
+                Event::End(TagEnd::Table) => break,
+                _ => {}
+            }
+        }
+        format!("#table(columns: {columns}, table.header({}), {});\n", header.join(", "), cells.join(", "))
+    }
+}
+
+/// The label of a chapter in the booklet, for page references.
+pub fn label(slug: &str) -> String {
+    format!("chapter:{slug}")
+}
+
+/// A worksheet item that asks for an answer: its words end with a colon.
+fn asks_to_write(events: &[Event<'static>]) -> bool {
+    let mut words = String::new();
+    let mut depth = 0;
+    for event in events {
+        match event {
+            Event::Start(Tag::List(_)) => depth += 1,
+            Event::End(TagEnd::List(_)) => depth -= 1,
+            Event::Text(t) | Event::Code(t) if depth == 0 => words.push_str(t),
+            _ => {}
+        }
+    }
+    let words = words.trim_end();
+    words.ends_with('：') || words.ends_with(':')
+}
+
+/// The text of the events up to the end tag `end` (consumed), without markup.
+fn plain_text(events: &[Event<'static>], at: &mut usize, end: TagEnd) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    while *at < events.len() {
+        let event = &events[*at];
+        *at += 1;
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(e) if depth == 0 && *e == end => break,
+            Event::End(_) => depth -= 1,
+            Event::Text(t) | Event::Code(t) => out.push_str(t),
+            Event::SoftBreak | Event::HardBreak => out.push('\n'),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Raw HTML in a chapter, printed as the words it holds; `<br>` as a line break.
+fn html_as_text(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    if lower.starts_with("<br") {
+        return "#linebreak();".into();
+    }
+    let mut words = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => words.push(c),
+            _ => {}
+        }
+    }
+    text(words.trim_matches('\n'))
+}
+
+/// `path` relative to the folder `base`, as a path under the language folder.
+fn normalise(base: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+/// The line of the `n`th table in a Markdown text (its header row).
+fn nth_table_line(text: &str, n: usize) -> usize {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut seen = 0;
+    for (index, pair) in lines.windows(2).enumerate() {
+        let is_delimiter = |l: &str| {
+            let t = l.trim();
+            t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '))
+        };
+        if pair[0].trim_start().starts_with('|') && is_delimiter(pair[1]) {
+            seen += 1;
+            if seen == n {
+                return index + 1;
+            }
+        }
+    }
+    1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_cannot_become_code_or_markup() {
+        assert_eq!(
+            text(r#"#set page(width: 1cm) "quoted" \ *bold* $x$ <label> @ref"#),
+            r##"#"#set page(width: 1cm) \"quoted\" \\ *bold* $x$ <label> @ref";"##
+        );
+        assert_eq!(string("line\nnext\t\"end\""), r#""line\nnext\t\"end\"""#);
+    }
+
+    #[test]
+    fn readings_become_ruby_calls() {
+        let tokenizer = Tokenizer::new("").unwrap();
+        assert_eq!(
+            with_ruby("家で話し合う", &tokenizer, true),
+            "#ruby(\"いえ\", \"家\");#\"で\";#ruby(\"はな\", \"話\");#\"し\";#ruby(\"あ\", \"合\");#\"う\";"
+        );
+        assert_eq!(with_ruby("家で話し合う", &tokenizer, false), "#\"家で話し合う\";");
+        assert_eq!(with_ruby("{日向|ひなた}さん", &tokenizer, false), "#ruby(\"ひなた\", \"日向\");#\"さん\";");
+    }
+
+    #[test]
+    fn worksheet_items_ending_in_a_colon_ask_for_an_answer() {
+        let parse =
+            |md: &str| -> Vec<Event<'static>> { pulldown_cmark::Parser::new(md).map(|e| e.into_static()).collect() };
+        assert!(asks_to_write(&parse("お名前：")));
+        assert!(asks_to_write(&parse("Name:")));
+        assert!(!asks_to_write(&parse("□ 受けたい　□ 受けたくない")));
+    }
+
+    #[test]
+    fn tables_are_found_by_their_header_row() {
+        let text = "intro\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n| c |\n|:--|\n";
+        assert_eq!(nth_table_line(text, 1), 3);
+        assert_eq!(nth_table_line(text, 2), 7);
+    }
+}
