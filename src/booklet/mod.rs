@@ -23,7 +23,7 @@ use crate::diagnostics::{Diagnostic, Position, did_you_mean};
 use crate::guidebook::Guidebook;
 use crate::render::paths::PagePath;
 pub use impose::Duplex;
-use markup::{ChapterWriter, Context, string, text};
+use markup::{ChapterWriter, Context, string};
 use world::BookletWorld;
 
 /// Print runs in two type sizes: the standard booklet, and a large-print one for readers
@@ -163,6 +163,7 @@ fn booklet(loaded: &Loaded, lang: &str, options: &BookletOptions) -> Result<(Vec
     let today = typst_date(&date);
     // Typeset once to count the pages, then again with blank pages to make a multiple of
     // four, which a saddle-stitched booklet needs.
+    keep_source_for_theme_authors(lang, &source);
     let first = typeset(&source, &source.text(0), today)?;
     let pages = first.pages().len();
     let padding = (4 - pages % 4) % 4;
@@ -177,6 +178,17 @@ fn booklet(loaded: &Loaded, lang: &str, options: &BookletOptions) -> Result<(Vec
             let sheets = compile(&world).map_err(|errors| typst_problems(&world, &errors, &[]))?;
             let file_pages = sheets.pages().len();
             Ok((self::pdf(&sheets, &format!("tebiki booklet {lang} imposed"), today)?, pages, file_pages))
+        }
+    }
+}
+
+/// With TEBIKI_BOOKLET_SOURCE=DIR, the generated main.typ is also written to DIR/<lang>.typ,
+/// for whoever is changing the theme's booklet.typ and wants to see what it is given.
+fn keep_source_for_theme_authors(lang: &str, source: &Source) {
+    if let Some(dir) = std::env::var_os("TEBIKI_BOOKLET_SOURCE") {
+        let path = PathBuf::from(dir).join(format!("{lang}.typ"));
+        if let Err(e) = std::fs::write(&path, source.text(0)) {
+            eprintln!("cannot write {}: {e}", path.display());
         }
     }
 }
@@ -227,16 +239,19 @@ impl Source {
         let mut files = Vec::new();
 
         let font = if japanese { "(\"BIZ UDGothic\",)" } else { "(\"BIZ UDPGothic\", \"BIZ UDGothic\")" };
-        let (bleed, marks) =
-            if options.bleed { (format!("{BLEED} + {MARK_AREA}"), "true") } else { ("0mm".into(), "false") };
+        let (bleed, outer) = if options.bleed {
+            (BLEED.to_string(), format!("{BLEED} + {MARK_AREA}"))
+        } else {
+            ("0mm".into(), "0mm".into())
+        };
         let mut body = String::from("#import \"/booklet.typ\": *\n");
         body.push_str(&format!(
-            "#show: booklet.with(lang: {}, font: {font}, size: {}, bleed: {bleed}, marks: {marks}, title: {})\n",
+            "#show: booklet.with(lang: {}, font: {font}, size: {}, bleed: {bleed}, outer: {outer}, furigana: {edition_ruby}, title: {})\n",
             string(language.tag().split('-').next().unwrap_or("ja")),
             options.edition.body_size(),
             string(&front.front.title),
         ));
-        let title_markup = |t: &str| if japanese { markup::with_ruby(t, tokenizer, edition_ruby) } else { text(t) };
+        let title_markup = |t: &str| markup::title(t, tokenizer, japanese, edition_ruby);
         body.push_str(&format!(
             "#cover(title: [{}], subtitle: [{}], publisher: {}, edition: {}, bleed: {})\n",
             title_markup(&front.front.title),
@@ -293,7 +308,7 @@ impl Source {
             body.push_str(&format!(
                 "#chapter(label-name: {}, title: [{}], tags: ({}), qr: {}, url: {}, qr-caption: {}, worksheet: {})[\n{}]\n",
                 string(&markup::label(&chapter.slug)),
-                writer_title(&writer, &page.front.title),
+                markup::title(&page.front.title, tokenizer, page_japanese, context.ruby),
                 tags.iter().map(|t| format!("{t},")).collect::<String>(),
                 string(&format!("/{qr_path}")),
                 string(&url),
@@ -320,10 +335,6 @@ impl Source {
     }
 }
 
-fn writer_title(writer: &ChapterWriter, title: &str) -> String {
-    writer.inline(title)
-}
-
 /// The desks of the guidebook, in the reader's language where it has them.
 fn contacts_markup(guidebook: &Guidebook, lang: &str) -> String {
     let source = guidebook.source_code();
@@ -348,7 +359,7 @@ fn contacts_markup(guidebook: &Guidebook, lang: &str) -> String {
         .collect();
     format!(
         "#contacts-page({}, {}, {}, ({}))\n",
-        string(&i18n.get(lang, "contacts_heading")),
+        string(&i18n.get(lang, "booklet_contacts")),
         string(&i18n.get(lang, "contact_phone")),
         string(&i18n.get(lang, "contact_hours")),
         desks.concat()
@@ -436,7 +447,8 @@ fn typst_problems(
         .iter()
         .filter(|e| e.severity == Severity::Error)
         .map(|error| {
-            let offset = world.range(error.span).map(|r| r.start);
+            let in_main = error.span.id() == Some(world::file_id("main.typ"));
+            let offset = world.range(error.span).map(|r| r.start).filter(|_| in_main);
             let chapter = offset.and_then(|o| chapters.iter().find(|(range, _)| range.contains(&o)));
             match chapter {
                 Some((_, file)) => Diagnostic::error(
