@@ -280,7 +280,13 @@ impl<'a> ChapterWriter<'a> {
                     if self.context.worksheet && asks_to_write(&events[from..*at]) {
                         item.push_str("#write-lines();");
                     }
-                    items.push(format!("[{item}]"));
+                    // A step of numbered instructions is kept on one page: a reader
+                    // following steps should not turn the page in the middle of one.
+                    items.push(if start.is_some() {
+                        format!("[#block(breakable: false)[{item}];]")
+                    } else {
+                        format!("[{item}]")
+                    });
                 }
                 Event::End(TagEnd::List(_)) => break,
                 _ => {}
