@@ -85,13 +85,13 @@ fn build_ipadic(seed_dir: &Path, out_dir: &Path) {
 }
 
 /// Every file below `dir`, sorted so the generated table (and the binary) is reproducible.
-/// Unpacks fonts/<name>.ttf.xz into `out`, once: (font file name, unpacked path), sorted.
+/// Unpacks fonts/<name>.ttf.xz (and .ttc.xz) into `out`, once: (font file name, unpacked path), sorted.
 fn unpack_fonts(fonts: &Path, out: &Path) -> Vec<(String, PathBuf)> {
     std::fs::create_dir_all(out).unwrap();
     let mut packed: Vec<PathBuf> = std::fs::read_dir(fonts)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.to_string_lossy().ends_with(".ttf.xz"))
+        .filter(|p| p.to_string_lossy().ends_with(".ttf.xz") || p.to_string_lossy().ends_with(".ttc.xz"))
         .collect();
     packed.sort();
     packed

@@ -17,13 +17,16 @@ fn booklets() -> &'static (tempfile::TempDir, Vec<(&'static str, PathBuf)>) {
     static MADE: OnceLock<(tempfile::TempDir, Vec<(&'static str, PathBuf)>)> = OnceLock::new();
     MADE.get_or_init(|| {
         let dir = tempfile::tempdir().unwrap();
-        let variants: [(&str, &[&str]); 6] = [
+        let variants: [(&str, &[&str]); 9] = [
             ("ja", &["--lang", "ja"]),
             ("ja-large", &["--lang", "ja", "--edition", "large"]),
             ("en", &["--lang", "en"]),
             ("ja-bleed", &["--lang", "ja", "--bleed"]),
             ("ja-imposed", &["--lang", "ja", "--impose"]),
             ("ja-imposed-long", &["--lang", "ja", "--impose", "--duplex", "long-edge"]),
+            ("zh", &["--lang", "zh"]),
+            ("ko", &["--lang", "ko"]),
+            ("vi", &["--lang", "vi"]),
         ];
         let made = variants
             .iter()
@@ -100,7 +103,7 @@ fn text_of(file: &Path, page: usize, crop: Option<(u32, u32)>) -> String {
 
 #[test]
 fn booklets_are_a5_in_multiples_of_four_pages() {
-    for name in ["ja", "ja-large", "en", "ja-bleed"] {
+    for name in ["ja", "ja-large", "en", "ja-bleed", "zh", "ko", "vi"] {
         let count = pages(name);
         assert!(count >= 8 && count.is_multiple_of(4), "{name}: {count} pages");
     }
@@ -198,6 +201,10 @@ fn chapters_carry_their_web_address_and_the_contents_their_pages() {
     let contents = page_text("ja", 2);
     assert!(contents.contains("目次") && contents.contains("人生会議（ACP）ってなに？"), "{contents}");
     assert!(all_text("en").contains("Contents"));
+    // Every language has its booklet, in its own words where translated.
+    assert!(all_text("zh").contains("目录"));
+    assert!(all_text("ko").contains("차례") && all_text("ko").contains("인생회의"));
+    assert!(all_text("vi").contains("Mục lục") && all_text("vi").contains("Jinsei kaigi (ACP) là gì?"));
 }
 
 #[test]
@@ -226,15 +233,15 @@ fn what_cannot_be_printed_is_an_error_naming_the_chapter() {
     );
     assert!(!out.exists(), "no half-made booklet");
 
-    // Chinese text needs glyphs the booklet fonts do not have: said, not printed as boxes.
+    // A character no booklet font has is named where it is, not printed as an empty box.
     let output = Command::new(env!("CARGO_BIN_EXE_tebiki"))
-        .args(["booklet", "--lang", "zh", "--root"])
-        .arg(common::repo_root())
+        .args(["booklet", "--lang", "ja", "--root"])
+        .arg(common::fixture("unprintable"))
         .arg("--out")
-        .arg(dir.path().join("zh.pdf"))
+        .arg(dir.path().join("unprintable.pdf"))
         .output()
         .unwrap();
     let said = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1));
-    assert!(said.contains("content/zh/") && said.contains("the booklet's fonts cannot print"), "{said}");
+    assert!(said.contains("content/ja/care/home.md:16:8: error: the booklet's fonts cannot print 「📞」"), "{said}");
 }

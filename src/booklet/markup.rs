@@ -118,6 +118,10 @@ fn ruby_call(base: &str, reading: &str, before: bool, after: bool) -> String {
 /// and never inside one (ガイ / ドブック), as on the website.
 pub fn title(text_in: &str, tokenizer: &Tokenizer, japanese: bool, ruby: bool) -> String {
     if !japanese {
+        // Korean breaks between words (어절), not inside them: each word in a box.
+        if text_in.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)) {
+            return text_in.split(' ').map(|word| format!("#box[{}];", text(word))).collect::<Vec<_>>().join("#\" \";");
+        }
         return text(text_in);
     }
     let mut out = String::new();

@@ -238,7 +238,9 @@ impl Source {
         let mut problems = Vec::new();
         let mut files = Vec::new();
 
-        let font = if japanese { "(\"BIZ UDGothic\",)" } else { "(\"BIZ UDPGothic\", \"BIZ UDGothic\")" };
+        let own_pages: Vec<&crate::content::Page> =
+            guidebook.chapters.iter().filter_map(|c| c.versions.get(lang)).chain([front]).collect();
+        let font = font_families(language, &own_pages);
         let (bleed, outer) = if options.bleed {
             (BLEED.to_string(), format!("{BLEED} + {MARK_AREA}"))
         } else {
@@ -247,7 +249,7 @@ impl Source {
         let mut body = String::from("#import \"/booklet.typ\": *\n");
         body.push_str(&format!(
             "#show: booklet.with(lang: {}, font: {font}, size: {}, bleed: {bleed}, outer: {outer}, furigana: {edition_ruby}, title: {})\n",
-            string(language.tag().split('-').next().unwrap_or("ja")),
+            string(primary_subtag(language)),
             options.edition.body_size(),
             string(&front.front.title),
         ));
@@ -304,11 +306,26 @@ impl Source {
                 .chain(front_matter.scenarios.iter().map(|k| i18n.get(lang, &format!("scenarios.{k}.label"))))
                 .map(|label| string(&label))
                 .collect();
+            // A chapter shown in another language (not translated yet) is set in that
+            // language's fonts and line-breaking rules.
+            let (title, chapter_body) = match guidebook.config.language(&page.lang).filter(|_| page.lang != lang) {
+                Some(other) => {
+                    let wrap = |markup: String| {
+                        format!(
+                            "#text(lang: {}, font: {})[{markup}];",
+                            string(primary_subtag(other)),
+                            font_families(other, &[page])
+                        )
+                    };
+                    (wrap(markup::title(&page.front.title, tokenizer, page_japanese, context.ruby)), wrap(chapter_body))
+                }
+                None => (markup::title(&page.front.title, tokenizer, page_japanese, context.ruby), chapter_body),
+            };
             let start = body.len();
             body.push_str(&format!(
                 "#chapter(label-name: {}, title: [{}], tags: ({}), qr: {}, url: {}, qr-caption: {}, worksheet: {})[\n{}]\n",
                 string(&markup::label(&chapter.slug)),
-                markup::title(&page.front.title, tokenizer, page_japanese, context.ruby),
+                title,
                 tags.iter().map(|t| format!("{t},")).collect::<String>(),
                 string(&format!("/{qr_path}")),
                 string(&url),
@@ -333,6 +350,41 @@ impl Source {
         }
         text
     }
+}
+
+/// The language of a language's tag without region or script: `zh-Hans` → `zh`.
+fn primary_subtag(language: &crate::config::Language) -> &str {
+    let tag = language.tag();
+    tag.split('-').next().unwrap_or(tag)
+}
+
+/// The fonts for text in `language`, as a Typst array of family names, first choice first.
+/// Japanese is set in BIZ UD Gothic; Chinese and Korean in Noto Sans CJK, whose glyphs
+/// have those languages' forms; other languages in BIZ UD PGothic when it has every
+/// letter of their chapters, else in Noto Sans (Vietnamese: ữ, ắ). BIZ UD Gothic comes
+/// last for Japanese words inside other languages' text.
+fn font_families(language: &crate::config::Language, pages: &[&crate::content::Page]) -> String {
+    let tag = language.tag();
+    let first = match primary_subtag(language) {
+        "ja" => return "(\"BIZ UDGothic\",)".into(),
+        "zh" if ["Hant", "TW", "HK", "MO"].iter().any(|t| tag.contains(t)) => "Noto Sans CJK TC",
+        "zh" => "Noto Sans CJK SC",
+        "ko" => "Noto Sans CJK KR",
+        _ => {
+            let letters = pages.iter().flat_map(|p| p.file.text.chars()).filter(|c| c.is_alphabetic() && !c.is_ascii());
+            let latin = if letters.clone().all(|c| world::family_covers("BIZ UDPGothic", c) || is_cjk(c)) {
+                "BIZ UDPGothic"
+            } else {
+                "Noto Sans"
+            };
+            return format!("({}, \"BIZ UDGothic\")", string(latin));
+        }
+    };
+    format!("(\"Noto Sans\", {}, \"BIZ UDGothic\")", string(first))
+}
+
+fn is_cjk(c: char) -> bool {
+    crate::japanese::is_east_asian_wide(c)
 }
 
 /// The desks of the guidebook, in the reader's language where it has them.
@@ -367,26 +419,27 @@ fn contacts_markup(guidebook: &Guidebook, lang: &str) -> String {
 }
 
 /// Characters of a page that none of the booklet's fonts can print: an error, since the
-/// printed page would show empty boxes.
+/// printed page would show empty boxes. Named with where the first of them is.
 fn uncovered_characters(page: &crate::content::Page) -> Vec<Diagnostic> {
     let mut missing: Vec<char> = Vec::new();
-    for c in page.file.text.chars() {
-        if !c.is_control() && !world::covers(c) && !missing.contains(&c) {
-            missing.push(c);
+    let mut first = None;
+    for (index, line) in page.file.text.lines().enumerate() {
+        for (column, c) in line.chars().enumerate() {
+            if !c.is_control() && !world::covers(c) {
+                first.get_or_insert(Position::new(index + 1, column + 1));
+                if !missing.contains(&c) {
+                    missing.push(c);
+                }
+            }
         }
     }
-    if missing.is_empty() {
-        return Vec::new();
-    }
-    let shown: String = missing.iter().take(12).collect();
+    let Some(position) = first else { return Vec::new() };
+    let shown: String = missing.iter().take(12).map(|c| format!("「{c}」")).collect();
     vec![
-        Diagnostic::error(
-            &page.file.name,
-            Position::START,
-            format!("the booklet's fonts cannot print {} of this chapter's characters: {shown}", missing.len()),
-        )
-        .expected("characters of Japanese and Western European languages (BIZ UD Gothic)")
-        .suggestion("booklets in this language need a font tebiki does not carry yet; make booklets of the other languages with --lang"),
+        Diagnostic::error(&page.file.name, position, format!("the booklet's fonts cannot print {shown}"))
+            .expected("characters of the booklet fonts: Japanese, Chinese, Korean and Latin letters (BIZ UD Gothic, Noto Sans, Noto Sans CJK)")
+            .suggestion("write it in words; emoji and rare symbols cannot be printed")
+            .with_source(&page.file.text),
     ]
 }
 

@@ -27,6 +27,14 @@ pub fn covers(c: char) -> bool {
     fonts().1.iter().any(|font| font.info().coverage.contains(c as u32))
 }
 
+/// Whether the font family `family` (as Typst names it, any case) has a glyph for `c`.
+pub fn family_covers(family: &str, c: char) -> bool {
+    fonts()
+        .1
+        .iter()
+        .any(|font| font.info().family.eq_ignore_ascii_case(family) && font.info().coverage.contains(c as u32))
+}
+
 fn library() -> &'static LazyHash<Library> {
     static LIBRARY: OnceLock<LazyHash<Library>> = OnceLock::new();
     LIBRARY.get_or_init(|| LazyHash::new(Library::default()))
