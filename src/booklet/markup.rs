@@ -281,12 +281,15 @@ impl<'a> ChapterWriter<'a> {
                 Event::Start(Tag::Item) => {
                     let from = *at;
                     let mut item = self.walk(events, at, Some(TagEnd::Item));
-                    if self.context.worksheet && asks_to_write(&events[from..*at]) {
+                    let to_write = self.context.worksheet && asks_to_write(&events[from..*at]);
+                    if to_write {
                         item.push_str("#write-lines();");
                     }
-                    // A step of numbered instructions is kept on one page: a reader
-                    // following steps should not turn the page in the middle of one.
-                    items.push(if start.is_some() {
+                    // A question and the lines to answer it, and a step of numbered
+                    // instructions, are kept on one page: a reader should not turn the
+                    // page in the middle of one.
+                    let whole = to_write || start.is_some();
+                    items.push(if whole {
                         format!("[#block(breakable: false)[{item}];]")
                     } else {
                         format!("[{item}]")
