@@ -245,3 +245,24 @@ fn what_cannot_be_printed_is_an_error_naming_the_chapter() {
     assert_eq!(output.status.code(), Some(1));
     assert!(said.contains("content/ja/care/home.md:16:8: error: the booklet's fonts cannot print 「📞」"), "{said}");
 }
+
+#[test]
+fn chapter_text_is_printed_as_written_never_run_as_typst() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("injection.pdf");
+    let output = Command::new(env!("CARGO_BIN_EXE_tebiki"))
+        .args(["booklet", "--lang", "ja", "--root"])
+        .arg(common::fixture("typst-injection"))
+        .arg("--out")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let info = run("pdfinfo", &[], &out);
+    assert!(info.contains("419.528 x 595.276 pts"), "still A5: {info}");
+    let printed = Command::new("pdftotext").arg(&out).arg("-").output().unwrap();
+    let printed: String = String::from_utf8_lossy(&printed.stdout).split_whitespace().collect();
+    for written in ["#setpage(paper:\"a6\")", "#panic(\"stop\")", "$x^2$", "<label>", "@ref", "\"引用符\""] {
+        assert!(printed.contains(written), "{written} printed in {printed}");
+    }
+}
