@@ -155,7 +155,7 @@ pub fn depth(page: &Page) -> usize {
 }
 
 /// Joins a relative path to a folder and resolves `.` and `..`; None if it climbs out.
-fn normalise(base: &str, path: &str) -> Option<String> {
+pub(crate) fn normalise(base: &str, path: &str) -> Option<String> {
     let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
     for part in path.split('/') {
         match part {

@@ -325,7 +325,7 @@ impl<'a> ChapterWriter<'a> {
 
     fn image(&mut self, dest: &str, alt: &str) -> String {
         let base = self.page.slug.rsplit_once('/').map_or("", |(folder, _)| folder);
-        let relative = normalise(base, dest.split('#').next().unwrap_or(dest));
+        let relative = links::normalise(base, dest.split('#').next().unwrap_or(dest));
         let guidebook = self.context.guidebook;
         let source = guidebook.source_code();
         let found = relative.as_ref().and_then(|relative| {
@@ -455,21 +455,6 @@ fn html_as_text(html: &str) -> String {
         }
     }
     text(words.trim_matches('\n'))
-}
-
-/// `path` relative to the folder `base`, as a path under the language folder.
-fn normalise(base: &str, path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop()?;
-            }
-            part => parts.push(part),
-        }
-    }
-    Some(parts.join("/"))
 }
 
 /// The line of the `n`th table in a Markdown text (its header row).
