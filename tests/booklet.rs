@@ -40,16 +40,22 @@ fn booklets() -> &'static (tempfile::TempDir, Vec<(&'static str, PathBuf)>) {
     })
 }
 
-fn booklet(args: &[&str], out: &Path) {
-    let output = Command::new(env!("CARGO_BIN_EXE_tebiki"))
+/// Runs `tebiki booklet ARGS --root ROOT --out OUT`.
+fn run_booklet(root: &Path, args: &[&str], out: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_tebiki"))
         .arg("booklet")
         .args(args)
         .arg("--root")
-        .arg(common::repo_root())
+        .arg(root)
         .arg("--out")
         .arg(out)
         .output()
-        .unwrap();
+        .unwrap()
+}
+
+/// A booklet of the sample guidebook, which must succeed.
+fn booklet(args: &[&str], out: &Path) {
+    let output = run_booklet(&common::repo_root(), args, out);
     assert!(output.status.success(), "tebiki booklet {args:?}: {}", String::from_utf8_lossy(&output.stderr));
 }
 
@@ -218,13 +224,7 @@ fn the_same_guidebook_gives_the_same_pdf() {
 fn what_cannot_be_printed_is_an_error_naming_the_chapter() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("wide.pdf");
-    let output = Command::new(env!("CARGO_BIN_EXE_tebiki"))
-        .args(["booklet", "--lang", "ja", "--root"])
-        .arg(common::fixture("wide-table"))
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let output = run_booklet(&common::fixture("wide-table"), &["--lang", "ja"], &out);
     let said = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{said}");
     assert!(
@@ -234,13 +234,7 @@ fn what_cannot_be_printed_is_an_error_naming_the_chapter() {
     assert!(!out.exists(), "no half-made booklet");
 
     // A character no booklet font has is named where it is, not printed as an empty box.
-    let output = Command::new(env!("CARGO_BIN_EXE_tebiki"))
-        .args(["booklet", "--lang", "ja", "--root"])
-        .arg(common::fixture("unprintable"))
-        .arg("--out")
-        .arg(dir.path().join("unprintable.pdf"))
-        .output()
-        .unwrap();
+    let output = run_booklet(&common::fixture("unprintable"), &["--lang", "ja"], &dir.path().join("unprintable.pdf"));
     let said = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1));
     assert!(said.contains("content/ja/care/home.md:16:8: error: the booklet's fonts cannot print 「📞」"), "{said}");
@@ -250,13 +244,7 @@ fn what_cannot_be_printed_is_an_error_naming_the_chapter() {
 fn chapter_text_is_printed_as_written_never_run_as_typst() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("injection.pdf");
-    let output = Command::new(env!("CARGO_BIN_EXE_tebiki"))
-        .args(["booklet", "--lang", "ja", "--root"])
-        .arg(common::fixture("typst-injection"))
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let output = run_booklet(&common::fixture("typst-injection"), &["--lang", "ja"], &out);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     let info = run("pdfinfo", &[], &out);
     assert!(info.contains("419.528 x 595.276 pts"), "still A5: {info}");

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Position};
 use crate::guidebook::Guidebook;
-use crate::japanese::{DOMAIN_DICTIONARY, Tokenizer, WordClass};
+use crate::japanese::{DOMAIN_DICTIONARY, Tokenizer, WordClass, dictionary_entries};
 
 /// The language code of やさしい日本語.
 pub const EASY_JAPANESE: &str = "ja-easy";
@@ -63,11 +63,7 @@ fn desk_name_words(guidebook: &Guidebook, tokenizer: &Tokenizer) -> Vec<String> 
 
 /// The first field of each entry of a dictionary in domain.csv's format.
 fn dictionary_surfaces(entries: &str) -> impl Iterator<Item = String> + '_ {
-    entries
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split(',').next().map(String::from))
+    dictionary_entries(entries).filter_map(|l| l.split(',').next().map(String::from))
 }
 
 /// Each word outside the vocabulary, once per chapter, where it first appears.

@@ -123,14 +123,15 @@ impl Tokenizer {
     }
 }
 
+/// The entries of a dictionary in domain.csv's format: its lines without blanks and
+/// `#` comments.
+pub fn dictionary_entries(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 fn user_dictionary(dictionary: &lindera::dictionary::Dictionary, extra: &str) -> Result<UserDictionary, String> {
-    let entries = format!("{DOMAIN_DICTIONARY}\n{extra}");
-    let lines: String = entries
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| format!("{l}\n"))
-        .collect();
+    let lines: String =
+        dictionary_entries(DOMAIN_DICTIONARY).chain(dictionary_entries(extra)).map(|l| format!("{l}\n")).collect();
     lindera_dictionary::builder::DictionaryBuilder::new((*dictionary.metadata).clone())
         .build_user_dict_from_reader(lines.as_bytes())
         .map_err(|e| format!("the user dictionary is not valid: {e}"))
