@@ -29,12 +29,11 @@ pub mod search;
 pub mod serve;
 pub mod source;
 mod text_position;
+pub mod timings;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-
-use rayon::prelude::*;
 
 use crate::config::SiteConfig;
 use crate::contacts::Contacts;
@@ -43,14 +42,16 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Position, did_you_mean};
 use crate::guidebook::Guidebook;
 use crate::i18n::I18n;
 use crate::japanese::Tokenizer;
-use crate::render::OutputFile;
 use crate::render::theme::Theme;
+use crate::render::{OutputFile, RenderOptions};
 
 pub struct BuildOptions {
     /// The guidebook folder, holding site.yaml.
     pub root: PathBuf,
     /// Where the site is written; replaced whole on success.
     pub out: PathBuf,
+    /// What the site has besides its pages (search, furigana).
+    pub render: RenderOptions,
 }
 
 /// What a successful build made, and the warnings it found on the way.
@@ -73,12 +74,17 @@ pub struct Loaded {
 
 /// Reads and checks the whole guidebook; `Err` holds every problem found (warnings too).
 pub fn load(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
-    load_reusing(root, None)
+    load_with(root, None, false)
 }
 
 /// `load`, keeping an earlier build's tokenizer (and every text it has read) when the
 /// guidebook's dictionary is unchanged: what lets a preview server rebuild in a moment.
+/// Its tokenizer keeps every text it reads, for the next build to reuse.
 pub fn load_reusing(root: &Path, tokenizer: Option<&Arc<Tokenizer>>) -> Result<Loaded, Vec<Diagnostic>> {
+    load_with(root, tokenizer, true)
+}
+
+fn load_with(root: &Path, tokenizer: Option<&Arc<Tokenizer>>, remember: bool) -> Result<Loaded, Vec<Diagnostic>> {
     let diagnostics = Diagnostics::new();
     let Some(config) = SiteConfig::load(root, &diagnostics) else {
         return Err(diagnostics.into_sorted());
@@ -88,7 +94,8 @@ pub fn load_reusing(root: &Path, tokenizer: Option<&Arc<Tokenizer>>) -> Result<L
     check_default_contacts(root, &config, &contacts, &diagnostics);
     let i18n = I18n::load(root, &config, &diagnostics);
     let theme = Theme::load(root, &config.theme, &diagnostics);
-    let search = search::SearchSetup::load(root, &diagnostics, tokenizer);
+    let search = search::SearchSetup::load(root, &diagnostics, tokenizer, remember);
+    timings::mark("settings, contacts, theme and dictionary read");
     let vocabulary = Vocabulary {
         life_stages: &config.life_stages,
         scenarios: &config.scenarios,
@@ -96,10 +103,12 @@ pub fn load_reusing(root: &Path, tokenizer: Option<&Arc<Tokenizer>>) -> Result<L
         contacts: contacts.ids().collect(),
     };
     let content = content::load(root, &config, &vocabulary, &diagnostics);
+    timings::mark("chapters read and parsed");
     let guidebook = guidebook::assemble(config.clone(), contacts.clone(), i18n, content, &diagnostics);
     if let Some(guidebook) = &guidebook {
         links::check_all(guidebook, &diagnostics);
     }
+    timings::mark("guidebook assembled, links checked");
     match (guidebook, theme, search) {
         (Some(guidebook), Some(theme), Some(search)) if !diagnostics.has_errors() => {
             Ok(Loaded { guidebook, theme, search, warnings: diagnostics.into_sorted() })
@@ -143,40 +152,63 @@ impl Kept {
     }
 }
 
-/// Renders every file of a loaded guidebook, reusing what `kept` holds from earlier renders.
-pub fn render(loaded: Loaded, kept: Option<&Kept>) -> Result<RenderedSite, Vec<Diagnostic>> {
+/// Renders every file of a loaded guidebook into `sink`, reusing what `kept` holds from
+/// earlier renders; returns the warnings, or every problem if there was an error (files
+/// handed to `sink` by then are to be thrown away).
+pub fn render_into(
+    loaded: &Loaded,
+    options: RenderOptions,
+    kept: Option<&Kept>,
+    sink: render::Sink,
+) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
     let Loaded { guidebook, theme, search, warnings } = loaded;
     let diagnostics = Diagnostics::new();
-    let mut files = render::render_site(&guidebook, &theme, search.tokenizer(), kept, &diagnostics);
-    files.extend(search::build(&guidebook, &search, kept.map(|k| &k.search), &diagnostics));
-    let mut warnings = warnings;
-    warnings.extend(diagnostics.into_sorted());
-    if warnings.iter().any(Diagnostic::is_error) {
-        return Err(warnings);
+    let analyser = options.search.then(|| search::Analyser::new(search));
+    let analysed =
+        render::render_site(guidebook, theme, search.tokenizer(), options, analyser.as_ref(), kept, sink, &diagnostics);
+    if options.search {
+        search::write_index(guidebook, search, &analysed, &diagnostics, sink);
+        timings::mark("search index built and written");
     }
-    let assets =
-        assets_to_publish(&guidebook).into_iter().map(|(relative, path)| (relative, path.to_path_buf())).collect();
+    let mut warnings = warnings.clone();
+    warnings.extend(diagnostics.into_sorted());
+    if warnings.iter().any(Diagnostic::is_error) { Err(warnings) } else { Ok(warnings) }
+}
+
+/// Renders the whole site into memory: what a preview server serves.
+pub fn render(loaded: Loaded, kept: Option<&Kept>) -> Result<RenderedSite, Vec<Diagnostic>> {
+    let files = std::sync::Mutex::new(Vec::new());
+    let warnings =
+        render_into(&loaded, RenderOptions::default(), kept, &|file| files.lock().expect("rendered files").push(file))?;
+    let mut files = files.into_inner().expect("rendered files");
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let assets = assets_to_publish(&loaded.guidebook)
+        .into_iter()
+        .map(|(relative, path)| (relative, path.to_path_buf()))
+        .collect();
     Ok(RenderedSite { files, assets, warnings })
 }
 
-/// Builds the site: all or nothing.
+/// Builds the site: all or nothing. Each file is written as soon as it is made, so the
+/// site is never held whole in memory.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
-    let site = render(load(&options.root)?, None)?;
+    let loaded = load(&options.root)?;
     let output_error =
         |message: String| vec![Diagnostic::error(options.out.display().to_string(), Position::START, message)];
     let staging = output::Staging::create(&options.out, &options.root).map_err(|e| output_error(e.0))?;
-    site.files
-        .par_iter()
-        .try_for_each(|file| staging.write(&file.path, &file.bytes))
-        .map_err(|e| output_error(format!("cannot write the site: {e}")))?;
-    let mut bytes: u64 = site.files.iter().map(|f| f.bytes.len() as u64).sum();
-    for (relative, path) in &site.assets {
+    let written = output::Tally::default();
+    let warnings = render_into(&loaded, options.render, None, &|file| written.write(&staging, &file))?;
+    written.result().map_err(|e| output_error(format!("cannot write the site: {e}")))?;
+    let mut bytes = written.bytes();
+    let assets = assets_to_publish(&loaded.guidebook);
+    for (relative, path) in &assets {
         staging.copy(relative, path).map_err(|e| output_error(format!("cannot copy {}: {e}", path.display())))?;
         bytes += std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     }
+    timings::mark("content files copied");
     staging.commit().map_err(|e| output_error(format!("cannot move the new site into place: {e}")))?;
-    let pages = site.pages();
-    Ok(BuildReport { pages, files: site.files.len() + site.assets.len(), bytes, warnings: site.warnings })
+    timings::mark("new site moved into place");
+    Ok(BuildReport { pages: written.pages(), files: written.files() + assets.len(), bytes, warnings })
 }
 
 /// Every language gets its own assets, plus the source language's where it has none of the

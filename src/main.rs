@@ -8,6 +8,12 @@ use clap::{Parser, Subcommand};
 
 use tebiki::diagnostics::Diagnostic;
 
+// A build allocates and frees millions of small strings from two or more threads at once;
+// mimalloc does that in about half the time of the system allocator and returns memory
+// that is no longer used, which keeps the peak lower.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "tebiki", version, about = "Build home-care and ACP guidebooks for the web from Markdown chapters")]
 struct Cli {
@@ -25,6 +31,15 @@ enum Command {
         /// Where to write the site [default: public/ in the guidebook folder].
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Leave out the search page, its index and the search link (a faster build).
+        #[arg(long)]
+        no_search: bool,
+        /// Leave out furigana (readings over kanji) everywhere; line-break points stay.
+        #[arg(long)]
+        no_furigana: bool,
+        /// Print how long each step took and the memory used so far.
+        #[arg(long)]
+        timings: bool,
     },
     /// Preview the guidebook while editing: serve it on this computer and reload pages on save.
     Serve {
@@ -96,7 +111,12 @@ enum Command {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { root, out } => build(root, out),
+        Command::Build { root, out, no_search, no_furigana, timings } => {
+            if timings {
+                tebiki::timings::enable();
+            }
+            build(root, out, tebiki::render::RenderOptions { search: !no_search, furigana: !no_furigana })
+        }
         Command::Tokenize { text, root } => tokenize(&text, &root),
         Command::Booklet { root, lang, edition, bleed, impose, duplex, out } => {
             let options =
@@ -173,10 +193,10 @@ fn main() -> ExitCode {
     }
 }
 
-fn build(root: PathBuf, out: Option<PathBuf>) -> ExitCode {
+fn build(root: PathBuf, out: Option<PathBuf>, render: tebiki::render::RenderOptions) -> ExitCode {
     let out = out.unwrap_or_else(|| root.join("public"));
     let started = Instant::now();
-    match tebiki::build(&tebiki::BuildOptions { root, out: out.clone() }) {
+    match tebiki::build(&tebiki::BuildOptions { root, out: out.clone(), render }) {
         Ok(report) => {
             print_all(&report.warnings);
             eprintln!(
@@ -206,7 +226,7 @@ fn build(root: PathBuf, out: Option<PathBuf>) -> ExitCode {
 
 fn tokenize(text: &str, root: &std::path::Path) -> ExitCode {
     let diagnostics = tebiki::diagnostics::Diagnostics::new();
-    let Some(setup) = tebiki::search::SearchSetup::load(root, &diagnostics, None) else {
+    let Some(setup) = tebiki::search::SearchSetup::load(root, &diagnostics, None, false) else {
         print_all(&diagnostics.into_sorted());
         return ExitCode::from(1);
     };

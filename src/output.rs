@@ -9,6 +9,10 @@
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+
+use crate::render::OutputFile;
 
 /// Written into every output folder; its presence is what allows tebiki to replace it.
 pub const MARKER: &str = ".tebiki-output";
@@ -88,6 +92,52 @@ impl Drop for Staging {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.dir);
         }
+    }
+}
+
+/// Writes files into a staging folder from many threads at once, counting what was written
+/// and keeping the first error (the build fails on it once every page has been made).
+#[derive(Default)]
+pub struct Tally {
+    files: AtomicUsize,
+    pages: AtomicUsize,
+    bytes: AtomicU64,
+    first_error: Mutex<Option<io::Error>>,
+}
+
+impl Tally {
+    pub fn write(&self, staging: &Staging, file: &OutputFile) {
+        match staging.write(&file.path, &file.bytes) {
+            Ok(()) => {
+                self.files.fetch_add(1, Ordering::Relaxed);
+                if file.path.ends_with(".html") {
+                    self.pages.fetch_add(1, Ordering::Relaxed);
+                }
+                self.bytes.fetch_add(file.bytes.len() as u64, Ordering::Relaxed);
+            }
+            Err(error) => {
+                self.first_error.lock().expect("write errors").get_or_insert(error);
+            }
+        }
+    }
+
+    pub fn result(&self) -> io::Result<()> {
+        match self.first_error.lock().expect("write errors").take() {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
+    }
+
+    pub fn files(&self) -> usize {
+        self.files.load(Ordering::Relaxed)
+    }
+
+    pub fn pages(&self) -> usize {
+        self.pages.load(Ordering::Relaxed)
+    }
+
+    pub fn bytes(&self) -> u64 {
+        self.bytes.load(Ordering::Relaxed)
     }
 }
 

@@ -26,10 +26,11 @@ pub fn check(root: &Path) -> Vec<Diagnostic> {
         Err(problems) => return problems,
     };
     let diagnostics = Diagnostics::new();
-    diagnostics.extend(loaded.warnings.iter().cloned());
-    // Render in memory: template problems and search warnings appear as in a build.
-    let _ = crate::render::render_site(&loaded.guidebook, &loaded.theme, loaded.search.tokenizer(), None, &diagnostics);
-    let _ = crate::search::build(&loaded.guidebook, &loaded.search, None, &diagnostics);
+    // Render without writing: template problems and search warnings appear as in a build
+    // (with the loading warnings).
+    let (Ok(rendered) | Err(rendered)) =
+        crate::render_into(&loaded, crate::render::RenderOptions::default(), None, &|_| {});
+    diagnostics.extend(rendered);
     diagnostics.extend(lints::run(&loaded.guidebook));
     diagnostics.extend(i18n_keys::run(root, &loaded.guidebook, &loaded.theme));
     diagnostics.extend(easy_words::run(root, &loaded.guidebook, loaded.search.tokenizer()));

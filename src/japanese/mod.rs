@@ -11,4 +11,4 @@ mod tokenizer;
 pub use chars::{is_east_asian_wide, joins_without_space};
 pub use furigana::{Annotation, Segment, align, annotate, escape, segments};
 pub use normalize::{Script, is_kana, normalize, reading_key, script};
-pub use tokenizer::{DOMAIN_DICTIONARY, Morpheme, Tokenizer, WordClass, dictionary_entries};
+pub use tokenizer::{DOMAIN_DICTIONARY, Morpheme, Remembered, Tokenizer, WordClass, dictionary_entries};

@@ -1,11 +1,15 @@
 //! Splitting Japanese text into words with lindera and IPADIC, plus the domain dictionary.
 //!
-//! Tokenising is the most expensive step of a build, so each text is tokenised once: the
-//! tokenizer remembers the morphemes of every text it has seen. Rendering (furigana and
-//! line-break points) and the search index ask for the same texts, and the second asks
-//! pays only a lookup.
+//! Each text is tokenised once and its morphemes shared: rendering (furigana and line-break
+//! points) and the search index ask for the same texts, and the second ask pays only a
+//! lookup. How long morphemes are kept depends on who asks:
+//! - a build keeps them only while it works on one chapter (`Tokenizer::within_scope`), so
+//!   its memory does not grow with the size of the guidebook;
+//! - a preview server keeps every text it has read (`Tokenizer::remembering`), so a
+//!   rebuild after a save tokenises only the text that changed.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -74,7 +78,17 @@ pub struct Tokenizer {
     /// The guidebook's own entries it was made with: a preview server keeps the tokenizer,
     /// and what it has already seen, for as long as these stay the same.
     extra_entries: String,
-    seen: Mutex<HashMap<String, Arc<[Morpheme]>>>,
+    /// Every text tokenised so far, for a tokenizer that remembers everything.
+    seen: Option<Mutex<HashMap<String, Arc<[Morpheme]>>>>,
+}
+
+/// Texts and their morphemes, as kept by a scope.
+pub type Remembered = HashMap<String, Arc<[Morpheme]>>;
+
+thread_local! {
+    /// The texts tokenised in the scope running on this thread, with the address of the
+    /// tokenizer that made them (a scope only serves its own tokenizer).
+    static SCOPE: RefCell<Option<(usize, Remembered)>> = const { RefCell::new(None) };
 }
 
 impl Tokenizer {
@@ -84,7 +98,25 @@ impl Tokenizer {
         let dictionary = super::dictionary::load().map_err(|e| format!("cannot load the dictionary: {e}"))?;
         let user_dictionary = user_dictionary(&dictionary, extra_entries)?;
         let segmenter = Segmenter::new(Mode::Normal, dictionary, Some(user_dictionary));
-        Ok(Tokenizer { segmenter, extra_entries: extra_entries.to_string(), seen: Mutex::new(HashMap::new()) })
+        Ok(Tokenizer { segmenter, extra_entries: extra_entries.to_string(), seen: None })
+    }
+
+    /// This tokenizer, keeping every text it reads for as long as it lives.
+    pub fn remembering(mut self) -> Tokenizer {
+        self.seen = Some(Mutex::new(HashMap::new()));
+        self
+    }
+
+    /// Runs `work`, keeping the morphemes of the texts it tokenises on this thread (starting
+    /// with `seed`) until it returns them with its result. Scopes nest: an inner scope hides
+    /// the outer one until it ends.
+    pub fn within_scope<R>(&self, seed: Remembered, work: impl FnOnce() -> R) -> (R, Remembered) {
+        let id = self as *const Tokenizer as usize;
+        let outer = SCOPE.with(|scope| scope.borrow_mut().replace((id, seed)));
+        let result = work();
+        let (_, remembered) =
+            SCOPE.with(|scope| std::mem::replace(&mut *scope.borrow_mut(), outer)).expect("the scope set above");
+        (result, remembered)
     }
 
     pub fn extra_entries(&self) -> &str {
@@ -93,12 +125,32 @@ impl Tokenizer {
 
     /// The morphemes of `text`, tokenised the first time it is asked for.
     pub fn tokenize(&self, text: &str) -> Arc<[Morpheme]> {
-        if let Some(known) = self.seen.lock().expect("tokenizer cache").get(text) {
-            return Arc::clone(known);
+        if let Some(seen) = &self.seen {
+            if let Some(known) = seen.lock().expect("tokenizer cache").get(text) {
+                return Arc::clone(known);
+            }
+            let morphemes: Arc<[Morpheme]> = self.segment(text).into();
+            seen.lock().expect("tokenizer cache").insert(text.to_string(), Arc::clone(&morphemes));
+            return morphemes;
         }
-        let morphemes: Arc<[Morpheme]> = self.segment(text).into();
-        self.seen.lock().expect("tokenizer cache").insert(text.to_string(), Arc::clone(&morphemes));
-        morphemes
+        let id = self as *const Tokenizer as usize;
+        let known = SCOPE.with(|scope| match &*scope.borrow() {
+            Some((owner, remembered)) if *owner == id => Some(remembered.get(text).cloned()),
+            _ => None,
+        });
+        match known {
+            Some(Some(morphemes)) => morphemes,
+            Some(None) => {
+                let morphemes: Arc<[Morpheme]> = self.segment(text).into();
+                SCOPE.with(|scope| {
+                    if let Some((_, remembered)) = &mut *scope.borrow_mut() {
+                        remembered.insert(text.to_string(), Arc::clone(&morphemes));
+                    }
+                });
+                morphemes
+            }
+            None => self.segment(text).into(),
+        }
     }
 
     fn segment(&self, text: &str) -> Vec<Morpheme> {
@@ -106,16 +158,17 @@ impl Tokenizer {
         tokens
             .iter_mut()
             .map(|token| {
-                let details: Vec<String> = token.details().iter().map(|d| d.to_string()).collect();
-                let field = |i: usize| details.get(i).filter(|d| d.as_str() != "*").cloned();
                 let surface = token.surface.to_string();
+                let (start, end) = (token.byte_start, token.byte_end);
+                let details = token.details();
+                let field = |i: usize| details.get(i).filter(|d| **d != "*").map(|d| d.to_string());
                 Morpheme {
                     base: field(6).unwrap_or_else(|| surface.clone()),
                     reading: field(7).unwrap_or_default(),
-                    class: WordClass::from_ipadic(details.first().map_or("", String::as_str)),
+                    class: WordClass::from_ipadic(details.first().copied().unwrap_or("")),
                     subclass: field(1).unwrap_or_default(),
-                    start: token.byte_start,
-                    end: token.byte_end,
+                    start,
+                    end,
                     surface,
                 }
             })
@@ -166,11 +219,25 @@ mod tests {
     }
 
     #[test]
-    fn a_text_is_tokenised_once() {
-        let tokenizer = Tokenizer::new("").unwrap();
+    fn a_remembering_tokenizer_tokenises_a_text_once() {
+        let tokenizer = Tokenizer::new("").unwrap().remembering();
         let first = tokenizer.tokenize("認知症の相談");
         let second = tokenizer.tokenize("認知症の相談");
         assert!(Arc::ptr_eq(&first, &second));
+    }
+
+    #[test]
+    fn a_scope_tokenises_a_text_once_and_forgets_it_when_it_ends() {
+        let tokenizer = Tokenizer::new("").unwrap();
+        let ((first, second), remembered) = tokenizer.within_scope(Remembered::new(), || {
+            (tokenizer.tokenize("認知症の相談"), tokenizer.tokenize("認知症の相談"))
+        });
+        assert!(Arc::ptr_eq(&first, &second));
+        assert_eq!(remembered.keys().collect::<Vec<_>>(), ["認知症の相談"]);
+        assert!(!Arc::ptr_eq(&tokenizer.tokenize("認知症の相談"), &first), "nothing is kept outside a scope");
+        // A seeded scope starts with what an earlier one read.
+        let (again, _) = tokenizer.within_scope(remembered, || tokenizer.tokenize("認知症の相談"));
+        assert!(Arc::ptr_eq(&again, &first));
     }
 
     #[test]

@@ -7,8 +7,10 @@ mod sitemap;
 pub mod theme;
 mod views;
 
+pub use site::RenderOptions;
 pub use views::lang_if_different;
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -17,6 +19,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::guidebook::Guidebook;
 use crate::japanese::Tokenizer;
 use crate::memo;
+use crate::search;
 use site::Site;
 use theme::Theme;
 
@@ -40,70 +43,120 @@ pub(crate) enum Job<'g> {
     Scenario { lang: &'g str, key: &'g str },
 }
 
-fn jobs(guidebook: &Guidebook) -> Vec<Job<'_>> {
+/// Every page but the chapters', which are rendered by their chapter's own work.
+fn other_jobs<'g>(guidebook: &'g Guidebook, options: &RenderOptions) -> Vec<Job<'g>> {
     let mut jobs = vec![Job::LanguageChoice, Job::NotFound];
     for language in &guidebook.config.languages {
         let lang = language.code.as_str();
         jobs.push(Job::Front { lang });
-        jobs.push(Job::Search { lang });
+        if options.search {
+            jobs.push(Job::Search { lang });
+        }
         jobs.push(Job::Help { lang });
-        jobs.extend((0..guidebook.chapters.len()).map(|index| Job::Chapter { lang, index }));
         jobs.extend(guidebook.config.life_stages.iter().map(|key| Job::LifeStage { lang, key }));
         jobs.extend(guidebook.config.scenarios.iter().map(|key| Job::Scenario { lang, key }));
     }
     jobs
 }
 
-/// Renders every page, the sitemap and the theme's static files.
+/// Where rendered files go as soon as they are made: written to disk by a build, kept in
+/// memory by a preview server. Called from many threads at once.
+pub type Sink<'a> = &'a (dyn Fn(OutputFile) + Sync);
+
+/// Renders every page, the sitemap and the theme's static files into `sink`, and, with an
+/// `analyser`, returns every page analysed for search.
+///
+/// Each chapter is one piece of work: its bodies are made, every language's page of it is
+/// rendered and handed to `sink`, and its text is analysed for search, all within one
+/// tokenizer scope, so each text is tokenised once and nothing of the chapter but its
+/// search terms outlives the work.
+#[allow(clippy::too_many_arguments)]
 pub fn render_site(
     guidebook: &Guidebook,
     theme: &Theme,
     tokenizer: &Tokenizer,
+    options: RenderOptions,
+    analyser: Option<&search::Analyser>,
     kept: Option<&crate::Kept>,
+    sink: Sink,
     diagnostics: &Diagnostics,
-) -> Vec<OutputFile> {
-    let site = Site::new(guidebook, tokenizer, kept.map(|k| &k.bodies));
-    let kept = kept.map(|k| &k.pages);
-    let mut files: Vec<OutputFile> = jobs(guidebook)
+) -> search::AnalysedPages {
+    let site = Site::new(guidebook, tokenizer, options, kept.map(|k| &k.bodies));
+    crate::timings::mark("titles, summaries and front pages annotated");
+    let render = |job: &Job, bodies: &HashMap<String, String>| {
+        if let Some(file) = render_page(&site, theme, job, bodies, kept.map(|k| &k.pages), diagnostics) {
+            sink(file);
+        }
+    };
+    // The pages that list many chapters come first, before the chapters' search terms are
+    // kept: the two together would set the build's peak memory.
+    let no_bodies = HashMap::new();
+    other_jobs(guidebook, &options).par_iter().for_each(|job| render(job, &no_bodies));
+    sink(OutputFile { path: "sitemap.xml".into(), bytes: Arc::new(sitemap::render(guidebook).into_bytes()) });
+    for (path, bytes) in &theme.static_files {
+        sink(OutputFile { path: path.clone(), bytes: Arc::new(bytes.clone()) });
+    }
+    crate::timings::mark("front, listing and other pages rendered");
+    let languages = &guidebook.config.languages;
+    let analysed = guidebook
+        .chapters
         .par_iter()
-        .filter_map(|job| {
-            let (path, template, context) = pages::page(&site, job);
-            // A kept page is valid for the same templates, template and context.
-            let key = kept.map(|_| memo::key((theme.templates_hash, template, context_json(&context))));
-            let rendered = match kept.zip(key).and_then(|(kept, key)| kept.get(key)) {
-                Some(bytes) => Ok(bytes),
-                None => theme.tera.render(template, &context).map(|html| {
-                    let bytes = minify(&html);
-                    match kept.zip(key) {
-                        Some((kept, key)) => kept.put(key, bytes),
-                        None => Arc::new(bytes),
-                    }
-                }),
-            };
-            match rendered {
-                Ok(bytes) => Some(OutputFile { path: path.file(), bytes }),
-                Err(error) => {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            format!("themes/{}/templates/{template}", guidebook.config.theme),
-                            Position::START,
-                            format!("the page {} could not be rendered: {}", path.file(), theme::error_chain(&error)),
-                        )
-                        .suggestion("fix the template; the message names the variable or filter that failed"),
-                    );
-                    None
+        .enumerate()
+        .flat_map_iter(|(index, chapter)| {
+            let seed = chapter.versions.values().flat_map(|page| site.take_headline_reading(page)).collect();
+            let (analysed, _) = tokenizer.within_scope(seed, || {
+                let bodies = chapter.versions.values().map(|page| (page.lang.clone(), site.body(page))).collect();
+                for language in languages {
+                    render(&Job::Chapter { lang: &language.code, index }, &bodies);
                 }
-            }
+                let analyse = |page: &crate::content::Page| {
+                    analyser.map(|a| ((page.lang.clone(), page.slug.clone()), a.analyse(page, kept.map(|k| &k.search))))
+                };
+                chapter.versions.values().filter_map(analyse).collect::<Vec<_>>()
+            });
+            analysed
         })
         .collect();
-    files.push(OutputFile { path: "sitemap.xml".into(), bytes: Arc::new(sitemap::render(guidebook).into_bytes()) });
-    files.extend(
-        theme
-            .static_files
-            .iter()
-            .map(|(path, bytes)| OutputFile { path: path.clone(), bytes: Arc::new(bytes.clone()) }),
-    );
-    files
+    crate::timings::mark("chapter pages rendered, chapters analysed for search");
+    analysed
+}
+
+/// One page rendered and minified, or None after reporting why it could not be.
+fn render_page(
+    site: &Site,
+    theme: &Theme,
+    job: &Job,
+    bodies: &HashMap<String, String>,
+    kept: Option<&memo::Memo<Vec<u8>>>,
+    diagnostics: &Diagnostics,
+) -> Option<OutputFile> {
+    let (path, template, context) = pages::page(site, job, bodies);
+    // A kept page is valid for the same templates, template and context.
+    let key = kept.map(|_| memo::key((theme.templates_hash, template, context_json(&context))));
+    let rendered = match kept.zip(key).and_then(|(kept, key)| kept.get(key)) {
+        Some(bytes) => Ok(bytes),
+        None => theme.tera.render(template, &context).map(|html| {
+            let bytes = minify(&html);
+            match kept.zip(key) {
+                Some((kept, key)) => kept.put(key, bytes),
+                None => Arc::new(bytes),
+            }
+        }),
+    };
+    match rendered {
+        Ok(bytes) => Some(OutputFile { path: path.file(), bytes }),
+        Err(error) => {
+            diagnostics.push(
+                Diagnostic::error(
+                    format!("themes/{}/templates/{template}", site.guidebook.config.theme),
+                    Position::START,
+                    format!("the page {} could not be rendered: {}", path.file(), theme::error_chain(&error)),
+                )
+                .suggestion("fix the template; the message names the variable or filter that failed"),
+            );
+            None
+        }
+    }
 }
 
 /// The context as text, written with keys in a fixed order, so equal contexts are equal text.

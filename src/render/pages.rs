@@ -1,15 +1,22 @@
 //! The tera context of each page: what it shows, already translated, linked and annotated.
 
+use std::collections::HashMap;
+
 use serde_json::json;
 use tera::Context;
 
 use super::Job;
 use super::paths::{PagePath, TermPath};
 use super::site::Site;
-use super::views::{self, LinkView};
+use super::views::{self, Cards, LinkView};
 
-/// The output path, template and context of one page.
-pub(super) fn page<'g>(site: &Site<'g>, job: &Job<'g>) -> (PagePath, &'static str, Context) {
+/// The output path, template and context of one page. `bodies` holds, by language, the
+/// bodies of the chapter a chapter page shows.
+pub(super) fn page<'g>(
+    site: &Site<'g>,
+    job: &Job<'g>,
+    bodies: &HashMap<String, String>,
+) -> (PagePath, &'static str, Context) {
     let guidebook = site.guidebook;
     let source = guidebook.source_code();
     match *job {
@@ -25,7 +32,9 @@ pub(super) fn page<'g>(site: &Site<'g>, job: &Job<'g>) -> (PagePath, &'static st
             let mut context = common(site, source, &path, &PagePath::front, &guidebook.config.default_contacts);
             let base_path = base_path(&guidebook.config.base_url);
             context.insert("root", &base_path);
-            context.insert("search_url", &format!("{base_path}{source}/search/"));
+            if site.options.search {
+                context.insert("search_url", &format!("{base_path}{source}/search/"));
+            }
             context.insert("help_url", &format!("{base_path}{source}/help/"));
             // Whoever lands here may not read Japanese: each language offers the way home in
             // its own words.
@@ -49,7 +58,7 @@ pub(super) fn page<'g>(site: &Site<'g>, job: &Job<'g>) -> (PagePath, &'static st
             let path = PagePath::front(lang);
             let (front, fallback) = guidebook.front_page(lang);
             let mut context = common(site, lang, &path, &PagePath::front, &guidebook.config.default_contacts);
-            let intro = site.body(front);
+            let intro = site.front_body(front);
             context.insert("page_title", &front.front.title);
             context.insert("description", &front.front.summary);
             context.insert("intro", &intro);
@@ -57,8 +66,8 @@ pub(super) fn page<'g>(site: &Site<'g>, job: &Job<'g>) -> (PagePath, &'static st
                 "intro_lang",
                 &fallback.then(|| views::lang_if_different(guidebook, &front.lang, lang)).flatten(),
             );
-            context.insert("life_stages", &views::terms(site, "life_stages", lang, &path));
-            context.insert("scenarios", &views::terms(site, "scenarios", lang, &path));
+            context.insert("life_stages", &views::terms(site, "life_stages", lang, &path, Cards::All));
+            context.insert("scenarios", &views::terms(site, "scenarios", lang, &path, Cards::None));
             let cards: Vec<_> = guidebook
                 .chapters
                 .iter()
@@ -67,14 +76,14 @@ pub(super) fn page<'g>(site: &Site<'g>, job: &Job<'g>) -> (PagePath, &'static st
             context.insert("chapters", &cards);
             (path, "front.html", context)
         }
-        Job::Chapter { lang, index } => chapter_page(site, lang, index),
+        Job::Chapter { lang, index } => chapter_page(site, lang, index, bodies),
         Job::Search { lang } => {
             let path = PagePath::search(lang);
             let mut context = common(site, lang, &path, &PagePath::search, &guidebook.config.default_contacts);
             context.insert("page_title", &guidebook.i18n.get(lang, "search"));
             // Without JavaScript there is no search: the page offers the listing pages instead.
-            context.insert("life_stages", &views::terms(site, "life_stages", lang, &path));
-            context.insert("scenarios", &views::terms(site, "scenarios", lang, &path));
+            context.insert("life_stages", &views::terms(site, "life_stages", lang, &path, Cards::None));
+            context.insert("scenarios", &views::terms(site, "scenarios", lang, &path, Cards::None));
             (path, "search.html", context)
         }
         Job::Help { lang } => {
@@ -88,7 +97,12 @@ pub(super) fn page<'g>(site: &Site<'g>, job: &Job<'g>) -> (PagePath, &'static st
     }
 }
 
-fn chapter_page(site: &Site, lang: &str, index: usize) -> (PagePath, &'static str, Context) {
+fn chapter_page(
+    site: &Site,
+    lang: &str,
+    index: usize,
+    bodies: &HashMap<String, String>,
+) -> (PagePath, &'static str, Context) {
     let guidebook = site.guidebook;
     let source = guidebook.source_code();
     let chapter = &guidebook.chapters[index];
@@ -124,7 +138,7 @@ fn chapter_page(site: &Site, lang: &str, index: usize) -> (PagePath, &'static st
             "title": page.front.title,
             "title_html": site.headline(page).title_html,
             "summary_html": site.headline(page).summary_html,
-            "body": site.body(page),
+            "body": bodies[&page.lang],
             "toc": toc,
             "fallback": fallback,
             "content_lang": views::lang_if_different(guidebook, &page.lang, lang),
@@ -146,7 +160,7 @@ fn term_page(site: &Site, group: &str, lang: &str, key: &str) -> (PagePath, &'st
     let to: TermPath = if group == "life_stages" { PagePath::life_stage } else { PagePath::scenario };
     let path = to(lang, key);
     let mut context = common(site, lang, &path, &|l| to(l, key), &guidebook.config.default_contacts);
-    let terms = views::terms(site, group, lang, &path);
+    let terms = views::terms(site, group, lang, &path, Cards::Of(key));
     let term = terms.iter().find(|t| t.key == key).expect("listing pages are made for defined keys");
     context.insert("page_title", &term.label);
     context.insert("description", &term.description);
@@ -174,7 +188,9 @@ fn common(
     context.insert("site", &views::site(guidebook, lang, path));
     context.insert("languages", &views::languages(guidebook, lang, path, path_in));
     context.insert("canonical", &path.absolute(&guidebook.config.base_url));
-    context.insert("search_url", &path.link_to(&PagePath::search(lang)));
+    if site.options.search {
+        context.insert("search_url", &path.link_to(&PagePath::search(lang)));
+    }
     context.insert("help_url", &path.link_to(&PagePath::help(lang)));
     context.insert("contacts", &views::contacts(guidebook, contact_ids, lang));
     context.insert("description", "");

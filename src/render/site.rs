@@ -1,21 +1,40 @@
-//! What every page of a build shares: the guidebook, the Japanese text annotator, and each
-//! chapter body rendered once (a chapter shown untranslated in five languages is the same
-//! HTML five times).
+//! What every page of a build shares: the guidebook, the Japanese text annotator, each
+//! page's title and summary annotated once (every listing shows them), and the front pages'
+//! introductions. Chapter bodies are made by the chapter's own task and dropped after it.
 
 use std::collections::HashMap;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
 use crate::content::{Furigana, Page};
 use crate::guidebook::Guidebook;
-use crate::japanese::{Annotation, Tokenizer, annotate, escape};
+use crate::japanese::{Annotation, Remembered, Tokenizer, annotate, escape};
 use crate::links;
 use crate::memo::{self, Memo};
 
+/// What a build makes besides the pages themselves.
+#[derive(Clone, Copy, Debug)]
+pub struct RenderOptions {
+    /// The search page, its index and the header's search link.
+    pub search: bool,
+    /// Readings over kanji (chapters can still turn them off one by one).
+    pub furigana: bool,
+}
+
+impl Default for RenderOptions {
+    fn default() -> Self {
+        RenderOptions { search: true, furigana: true }
+    }
+}
+
 pub struct Site<'g> {
     pub guidebook: &'g Guidebook,
+    pub options: RenderOptions,
     tokenizer: &'g Tokenizer,
-    bodies: HashMap<(String, String), String>,
+    kept_bodies: Option<&'g Memo<String>>,
+    /// The front pages' introductions as HTML, by language.
+    front_bodies: HashMap<String, String>,
     /// Title and summary as HTML, by language and slug: every listing and front page shows
     /// them, so they are annotated once, not once per page that lists the chapter.
     headlines: HashMap<(String, String), Headline>,
@@ -24,48 +43,46 @@ pub struct Site<'g> {
 pub struct Headline {
     pub title_html: String,
     pub summary_html: String,
+    /// The title's and summary's morphemes, handed to the chapter's own work (which
+    /// analyses them for search) so they are tokenised once.
+    read: Mutex<Remembered>,
 }
 
 impl<'g> Site<'g> {
-    /// Renders every page's body; `kept` holds bodies from earlier builds (a preview server).
-    pub fn new(guidebook: &'g Guidebook, tokenizer: &'g Tokenizer, kept: Option<&Memo<String>>) -> Site<'g> {
+    /// Annotates every page's title and summary and the front pages' introductions; `kept`
+    /// holds bodies from earlier builds (a preview server).
+    pub fn new(
+        guidebook: &'g Guidebook,
+        tokenizer: &'g Tokenizer,
+        options: RenderOptions,
+        kept_bodies: Option<&'g Memo<String>>,
+    ) -> Site<'g> {
+        let mut site = Site {
+            guidebook,
+            options,
+            tokenizer,
+            kept_bodies,
+            front_bodies: HashMap::new(),
+            headlines: HashMap::new(),
+        };
         let pages: Vec<&Page> =
             guidebook.chapters.iter().flat_map(|c| c.versions.values()).chain(guidebook.front_pages.values()).collect();
-        let mut site = Site { guidebook, tokenizer, bodies: HashMap::new(), headlines: HashMap::new() };
         let headlines = pages
             .par_iter()
             .map(|page| {
                 let ruby = site.ruby_for(page);
-                let headline = Headline {
-                    title_html: site.text_html(&page.front.title, &page.lang, ruby),
-                    summary_html: site.text_html(&page.front.summary, &page.lang, ruby),
-                };
-                ((page.lang.clone(), page.slug.clone()), headline)
+                let ((title_html, summary_html), read) = tokenizer.within_scope(Remembered::new(), || {
+                    (
+                        site.text_html(&page.front.title, &page.lang, ruby),
+                        site.text_html(&page.front.summary, &page.lang, ruby),
+                    )
+                });
+                ((page.lang.clone(), page.slug.clone()), Headline { title_html, summary_html, read: Mutex::new(read) })
             })
             .collect();
-        let bodies = pages
-            .par_iter()
-            .map(|page| {
-                // Relative links are the same from every language's copy of the page.
-                let rewrite =
-                    |dest: &str| links::resolve(guidebook, page, &page.lang, dest).unwrap_or_else(|_| dest.to_string());
-                let ruby = site.ruby_for(page);
-                let render =
-                    || crate::markdown::to_html(&page.body, &rewrite, &|text| site.text_html(text, &page.lang, ruby));
-                let html = match kept {
-                    // A body is made from its text, where its links lead, and the readings.
-                    Some(kept) => {
-                        let links: Vec<String> = page.body.links.iter().map(|l| rewrite(&l.dest)).collect();
-                        let key = memo::key((&page.lang, &page.file.text, ruby, links, tokenizer.extra_entries()));
-                        kept.get_or_make(key, render).as_ref().clone()
-                    }
-                    None => render(),
-                };
-                ((page.lang.clone(), page.slug.clone()), html)
-            })
-            .collect();
-        site.bodies = bodies;
+        let front_bodies = guidebook.front_pages.values().map(|page| (page.lang.clone(), site.body(page))).collect();
         site.headlines = headlines;
+        site.front_bodies = front_bodies;
         site
     }
 
@@ -74,9 +91,33 @@ impl<'g> Site<'g> {
         &self.headlines[&(page.lang.clone(), page.slug.clone())]
     }
 
-    /// The body of a page as HTML.
-    pub fn body(&self, page: &Page) -> &str {
-        &self.bodies[&(page.lang.clone(), page.slug.clone())]
+    /// The morphemes read for the page's title and summary, given once: to the work that
+    /// renders and analyses the page.
+    pub fn take_headline_reading(&self, page: &Page) -> Remembered {
+        std::mem::take(&mut *self.headline(page).read.lock().expect("headline reading"))
+    }
+
+    /// The introduction of a front page as HTML.
+    pub fn front_body(&self, page: &Page) -> &str {
+        &self.front_bodies[&page.lang]
+    }
+
+    /// The body of a page as HTML, made now (or taken from an earlier build's).
+    pub fn body(&self, page: &Page) -> String {
+        // Relative links are the same from every language's copy of the page.
+        let rewrite =
+            |dest: &str| links::resolve(self.guidebook, page, &page.lang, dest).unwrap_or_else(|_| dest.to_string());
+        let ruby = self.ruby_for(page);
+        let render = || crate::markdown::to_html(&page.body, &rewrite, &|text| self.text_html(text, &page.lang, ruby));
+        match self.kept_bodies {
+            // A body is made from its text, where its links lead, and the readings.
+            Some(kept) => {
+                let links: Vec<String> = page.body.links.iter().map(|l| rewrite(&l.dest)).collect();
+                let key = memo::key((&page.lang, &page.file.text, ruby, links, self.tokenizer.extra_entries()));
+                kept.get_or_make(key, render).as_ref().clone()
+            }
+            None => render(),
+        }
     }
 
     /// Whether a page's Japanese text carries furigana: unless the chapter (or its source)
@@ -84,7 +125,7 @@ impl<'g> Site<'g> {
     pub fn ruby_for(&self, page: &Page) -> bool {
         let source = self.guidebook.chapter(&page.slug).map(|c| &c.source(self.guidebook.source_code()).front);
         let setting = page.front.furigana.or_else(|| source.and_then(|f| f.furigana));
-        setting != Some(Furigana::Off)
+        self.options.furigana && setting != Some(Furigana::Off)
     }
 
     /// Text as HTML: Japanese with line-break points (and furigana if `ruby`), other

@@ -61,7 +61,19 @@ pub struct TermView {
     pub description: String,
     pub url: String,
     pub number: usize,
+    /// How many chapters are tagged with it.
+    pub count: usize,
+    /// Those chapters, when the page shows them (see `Cards`).
     pub chapters: Vec<ChapterCard>,
+}
+
+/// Which terms of a list come with their chapters: a page that only links to a term, or
+/// counts its chapters, is not made to carry every chapter's card.
+#[derive(Clone, Copy)]
+pub enum Cards<'k> {
+    None,
+    All,
+    Of(&'k str),
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -153,7 +165,7 @@ pub fn site(guidebook: &Guidebook, lang: &str, from: &PagePath) -> SiteView {
 }
 
 /// Life stages (as numbered steps) or scenarios, each with its chapters in reading order.
-pub fn terms(site: &Site, group: &str, lang: &str, from: &PagePath) -> Vec<TermView> {
+pub fn terms(site: &Site, group: &str, lang: &str, from: &PagePath, cards: Cards) -> Vec<TermView> {
     let guidebook = site.guidebook;
     let (keys, path): (&[String], TermPath) = match group {
         "life_stages" => (&guidebook.config.life_stages, PagePath::life_stage),
@@ -163,7 +175,7 @@ pub fn terms(site: &Site, group: &str, lang: &str, from: &PagePath) -> Vec<TermV
     keys.iter()
         .enumerate()
         .map(|(i, key)| {
-            let chapters = guidebook
+            let tagged: Vec<_> = guidebook
                 .chapters
                 .iter()
                 .filter(|c| {
@@ -171,8 +183,17 @@ pub fn terms(site: &Site, group: &str, lang: &str, from: &PagePath) -> Vec<TermV
                     let tagged = if group == "life_stages" { &front.life_stages } else { &front.scenarios };
                     tagged.contains(key)
                 })
-                .map(|c| chapter_card(site, c.in_language(lang, source).0, lang, from))
                 .collect();
+            let with_cards = match cards {
+                Cards::None => false,
+                Cards::All => true,
+                Cards::Of(wanted) => wanted == key,
+            };
+            let chapters = if with_cards {
+                tagged.iter().map(|c| chapter_card(site, c.in_language(lang, source).0, lang, from)).collect()
+            } else {
+                Vec::new()
+            };
             TermView {
                 key: key.clone(),
                 label: guidebook.i18n.get(lang, &format!("{group}.{key}.label")),
@@ -184,6 +205,7 @@ pub fn terms(site: &Site, group: &str, lang: &str, from: &PagePath) -> Vec<TermV
                     .unwrap_or_default(),
                 url: from.link_to(&path(lang, key)),
                 number: i + 1,
+                count: tagged.len(),
                 chapters,
             }
         })

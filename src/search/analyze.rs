@@ -10,6 +10,8 @@
 //! Japanese text goes through lindera; other text is split at word boundaries, and kanji
 //! in it (Chinese, or Japanese names quoted in a translation) get character keys too.
 
+use std::collections::HashMap;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::japanese::{Morpheme, Script, Tokenizer, WordClass, is_kana, normalize, reading_key, script};
@@ -31,6 +33,42 @@ impl Terms {
     pub fn append(&mut self, mut other: Terms) {
         self.words.append(&mut other.words);
         self.characters.append(&mut other.characters);
+    }
+}
+
+/// Terms with their repeats counted: what an analysed page keeps until the index is built.
+/// A page says the same words many times, and a build keeps every page's terms at once.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CountedTerms {
+    /// (key, as written, how many times), in the order each first appears.
+    pub words: Vec<(Box<str>, Box<str>, u32)>,
+    pub characters: Vec<(Box<str>, u32)>,
+    /// `Terms::len` of the terms counted.
+    pub len: u32,
+}
+
+impl From<Terms> for CountedTerms {
+    fn from(terms: Terms) -> CountedTerms {
+        let len = terms.len() as u32;
+        let mut words: Vec<(Box<str>, Box<str>, u32)> = Vec::new();
+        let mut word_at: HashMap<(&str, &str), usize> = HashMap::with_capacity(terms.words.len());
+        for (key, written) in &terms.words {
+            let at = *word_at.entry((key, written)).or_insert_with(|| {
+                words.push((key.as_str().into(), written.as_str().into(), 0));
+                words.len() - 1
+            });
+            words[at].2 += 1;
+        }
+        let mut characters: Vec<(Box<str>, u32)> = Vec::new();
+        let mut character_at: HashMap<&str, usize> = HashMap::with_capacity(terms.characters.len());
+        for key in &terms.characters {
+            let at = *character_at.entry(key).or_insert_with(|| {
+                characters.push((key.as_str().into(), 0));
+                characters.len() - 1
+            });
+            characters[at].1 += 1;
+        }
+        CountedTerms { words, characters, len }
     }
 }
 

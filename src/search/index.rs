@@ -10,25 +10,25 @@
 //! - `c/<n>.json`: character keys, spread over n files by a hash of the key;
 //! - `t/<chapter>.json`: what a result shows: the chapter's title, URL and language, and each
 //!   section's heading id, heading and plain text (for the excerpt), fetched only for the
-//!   chapters a query returns.
+//!   chapters a query returns. Made by `chapter_file` as each chapter is added, and written
+//!   at once: the index itself keeps no text.
 //!
 //! Postings are flat `[document, weight, document, weight …]`; no positions are stored.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::{Value, json};
+use serde_json::json;
 
-use super::analyze::Terms;
+use super::analyze::CountedTerms;
 
-/// A section of a chapter, the unit a result points to.
+/// A section of a chapter, the unit a result points to: its weighted terms, the heading
+/// and the body (or title and summary), each with its weight.
 pub struct Document<'a> {
-    pub chapter: usize,
-    pub anchor: Option<String>,
-    pub heading: String,
-    pub text: String,
-    /// Weighted terms: the heading and the body (or title and summary), each with its weight.
-    pub fields: Vec<(&'a Terms, u32)>,
+    pub fields: Vec<(&'a CountedTerms, u32)>,
 }
+
+/// Postings of one key: (document, weight), documents ascending.
+type Postings = Vec<(u32, u32)>;
 
 /// A chapter as a result shows it.
 pub struct ChapterEntry {
@@ -40,14 +40,11 @@ pub struct ChapterEntry {
 
 #[derive(Default)]
 pub struct LanguageIndex {
-    chapters: Vec<ChapterEntry>,
     /// Index of each chapter's first document.
     chapter_starts: Vec<u32>,
     lengths: Vec<u32>,
-    /// Per chapter: (heading id, heading, text) of each document.
-    sections: Vec<Vec<(Option<String>, String, String)>>,
-    words: BTreeMap<String, (BTreeSet<String>, BTreeMap<u32, u32>)>,
-    characters: BTreeMap<String, BTreeMap<u32, u32>>,
+    words: BTreeMap<Box<str>, (BTreeSet<Box<str>>, Postings)>,
+    characters: BTreeMap<Box<str>, Postings>,
 }
 
 /// Aim for character shards of about this many bytes: small enough for a slow phone line,
@@ -55,11 +52,10 @@ pub struct LanguageIndex {
 const SHARD_BYTES: usize = 12_000;
 
 impl LanguageIndex {
-    pub fn add_chapter(&mut self, chapter: ChapterEntry) -> usize {
-        self.chapters.push(chapter);
+    /// Starts a chapter; its documents follow. Returns the chapter's number.
+    pub fn add_chapter(&mut self) -> usize {
         self.chapter_starts.push(self.lengths.len() as u32);
-        self.sections.push(Vec::new());
-        self.chapters.len() - 1
+        self.chapter_starts.len() - 1
     }
 
     /// Adds a document to the chapter added last.
@@ -67,74 +63,121 @@ impl LanguageIndex {
         let id = self.lengths.len() as u32;
         let mut length = 0;
         for (terms, weight) in &document.fields {
-            length += terms.len() as u32 * weight;
-            for (key, written) in &terms.words {
-                let (forms, postings) = self.words.entry(key.clone()).or_default();
-                if forms.len() < 4 {
+            length += terms.len * weight;
+            for (key, written, count) in &terms.words {
+                if !self.words.contains_key(key) {
+                    self.words.insert(key.clone(), Default::default());
+                }
+                let (forms, postings) = self.words.get_mut(key).expect("inserted above");
+                if forms.len() < 4 && !forms.contains(written) {
                     forms.insert(written.clone());
                 }
-                *postings.entry(id).or_default() += weight;
+                add_posting(postings, id, weight * count);
             }
-            for key in &terms.characters {
-                *self.characters.entry(key.clone()).or_default().entry(id).or_default() += weight;
+            for (key, count) in &terms.characters {
+                if !self.characters.contains_key(key) {
+                    self.characters.insert(key.clone(), Postings::new());
+                }
+                add_posting(self.characters.get_mut(key).expect("inserted above"), id, weight * count);
             }
         }
         self.lengths.push(length.max(1));
-        self.sections[document.chapter].push((
-            document.anchor.clone(),
-            document.heading.clone(),
-            document.text.clone(),
-        ));
     }
 
     /// The files of this index, by path under search/<lang>/.
-    pub fn files(&self) -> Vec<(String, String)> {
+    #[cfg(test)]
+    pub fn files(self) -> Vec<(String, String)> {
         let mut files = Vec::new();
-        let character_shards = shard_count(self.characters.iter().map(|(k, p)| k.len() + p.len() * 8));
-        let mut word_shards: BTreeMap<String, serde_json::Map<String, Value>> = BTreeMap::new();
-        for (key, (forms, postings)) in &self.words {
-            let first = key.chars().next().map_or(0, |c| c as u32);
-            word_shards
-                .entry(format!("w/{first:x}.json"))
-                .or_default()
-                .insert(key.clone(), json!([forms, flat(postings)]));
+        self.write(&mut |path, text| files.push((path, text)));
+        files
+    }
+
+    /// Hands each file of this index to `out` (path under search/<lang>/, JSON text) as soon
+    /// as it is made, so the index is never held twice, as a structure and as text.
+    pub fn write(self, out: &mut dyn FnMut(String, String)) {
+        let LanguageIndex { chapter_starts, lengths, words, characters } = self;
+        let character_shards = shard_count(characters.iter().map(|(k, p)| k.len() + p.len() * 8));
+        // Keys are sorted, so the keys of one word file (one first character) come together.
+        let mut word_files: Vec<String> = Vec::new();
+        let mut shard = JsonObject::default();
+        let mut shard_name = String::new();
+        for (key, (forms, postings)) in words {
+            let name = format!("{:x}", key.chars().next().map_or(0, |c| c as u32));
+            if name != shard_name && !shard.is_empty() {
+                out(format!("w/{shard_name}.json"), std::mem::take(&mut shard).finish());
+                word_files.push(std::mem::take(&mut shard_name));
+            }
+            shard_name = name;
+            shard.push(&key, &(forms, flat(&postings)));
         }
-        let mut character_files: BTreeMap<u32, serde_json::Map<String, Value>> = BTreeMap::new();
-        for (key, postings) in &self.characters {
-            character_files
-                .entry(fnv1a(key) % character_shards)
-                .or_default()
-                .insert(key.clone(), json!(flat(postings)));
+        if !shard.is_empty() {
+            out(format!("w/{shard_name}.json"), shard.finish());
+            word_files.push(shard_name);
         }
+        let mut character_files: Vec<JsonObject> = (0..character_shards).map(|_| JsonObject::default()).collect();
+        for (key, postings) in characters {
+            character_files[(fnv1a(&key) % character_shards) as usize].push(&key, &flat(&postings));
+        }
+        for (n, file) in character_files.into_iter().enumerate().filter(|(_, f)| !f.is_empty()) {
+            out(format!("c/{n}.json"), file.finish());
+        }
+        word_files.sort();
+        let total: u64 = lengths.iter().map(|&l| l as u64).sum();
+        let average = if lengths.is_empty() { 1.0 } else { total as f64 / lengths.len() as f64 };
         // The engine asks only for word files that exist: a missing one would cost a 404 page.
-        let word_files: Vec<String> = word_shards
-            .keys()
-            .map(|path| path.trim_start_matches("w/").trim_end_matches(".json").to_string())
-            .collect();
-        files.extend(word_shards.into_iter().map(|(path, map)| (path, Value::Object(map).to_string())));
-        files.extend(
-            character_files.into_iter().map(|(n, map)| (format!("c/{n}.json"), Value::Object(map).to_string())),
-        );
-        for (chapter, (entry, sections)) in self.chapters.iter().zip(&self.sections).enumerate() {
-            let shown = json!({ "title": entry.title, "url": entry.url, "lang": entry.lang, "sections": sections });
-            files.push((format!("t/{chapter}.json"), shown.to_string()));
-        }
-        let total: u64 = self.lengths.iter().map(|&l| l as u64).sum();
-        let average = if self.lengths.is_empty() { 1.0 } else { total as f64 / self.lengths.len() as f64 };
         let index = json!({
             "version": 1,
             "characterShards": character_shards,
             "wordShards": word_files,
             "averageLength": (average * 10.0).round() / 10.0,
-            "chapterStarts": self.chapter_starts,
-            "lengths": self.lengths,
+            "chapterStarts": chapter_starts,
+            "lengths": lengths,
         });
-        files.push(("index.json".to_string(), index.to_string()));
-        files
+        out("index.json".to_string(), index.to_string());
     }
 }
 
-fn flat(postings: &BTreeMap<u32, u32>) -> Vec<u32> {
+/// A JSON object written as its members arrive, in the order given (keys ascending, as
+/// serde_json writes a map).
+#[derive(Default)]
+struct JsonObject {
+    text: String,
+}
+
+impl JsonObject {
+    fn push(&mut self, key: &str, value: &impl serde::Serialize) {
+        self.text.push(if self.text.is_empty() { '{' } else { ',' });
+        self.text.push_str(&serde_json::to_string(key).expect("a string is JSON"));
+        self.text.push(':');
+        self.text.push_str(&serde_json::to_string(value).expect("index values are JSON"));
+    }
+
+    fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    fn finish(mut self) -> String {
+        self.text.push('}');
+        self.text
+    }
+}
+
+/// What a result shows of a chapter, fetched only for the chapters a query returns: its
+/// title, URL and language, and each section's (heading id, heading, text), by path.
+pub fn chapter_file(number: usize, entry: &ChapterEntry, sections: &[(Option<&str>, &str, &str)]) -> (String, String) {
+    let shown = json!({ "title": entry.title, "url": entry.url, "lang": entry.lang, "sections": sections });
+    (format!("t/{number}.json"), shown.to_string())
+}
+
+/// Documents arrive in order, so a document's postings are the last entry or a new one.
+fn add_posting(postings: &mut Postings, document: u32, weight: u32) {
+    match postings.last_mut() {
+        Some((last, total)) if *last == document => *total += weight,
+        _ => postings.push((document, weight)),
+    }
+}
+
+fn flat(postings: &Postings) -> Vec<u32> {
     postings.iter().flat_map(|(doc, weight)| [*doc, *weight]).collect()
 }
 
@@ -152,6 +195,7 @@ pub fn fnv1a(key: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::analyze::Terms;
 
     #[test]
     fn fnv1a_matches_the_reference_values() {
@@ -163,22 +207,26 @@ mod tests {
     #[test]
     fn postings_are_weighted_and_shards_are_found_by_first_character() {
         let mut index = LanguageIndex::default();
-        let chapter = index.add_chapter(ChapterEntry { title: "認知症".into(), url: "ja/a/".into(), lang: None });
-        let title =
-            Terms { words: vec![("にんちしょう".into(), "認知症".into())], characters: vec!["認知".into()] };
-        let body = Terms { words: vec![("にんちしょう".into(), "認知症".into())], characters: vec![] };
-        index.add_document(&Document {
-            chapter,
-            anchor: None,
-            heading: String::new(),
-            text: "本文".into(),
-            fields: vec![(&title, 3), (&body, 1)],
-        });
+        let chapter = index.add_chapter();
+        let title: CountedTerms =
+            Terms { words: vec![("にんちしょう".into(), "認知症".into())], characters: vec!["認知".into()] }.into();
+        let body: CountedTerms = Terms {
+            words: vec![("にんちしょう".into(), "認知症".into()), ("にんちしょう".into(), "認知症".into())],
+            characters: vec![],
+        }
+        .into();
+        index.add_document(&Document { fields: vec![(&title, 3), (&body, 1)] });
         let files: BTreeMap<String, String> = index.files().into_iter().collect();
         let shard = format!("w/{:x}.json", 'に' as u32);
-        assert_eq!(files[&shard], r#"{"にんちしょう":[["認知症"],[0,4]]}"#);
-        assert_eq!(files["t/0.json"], r#"{"lang":null,"sections":[[null,"","本文"]],"title":"認知症","url":"ja/a/"}"#);
+        assert_eq!(
+            files[&shard], r#"{"にんちしょう":[["認知症"],[0,5]]}"#,
+            "3 for the title, 1 for each mention in the body"
+        );
+        let entry = ChapterEntry { title: "認知症".into(), url: "ja/a/".into(), lang: None };
+        let (path, text) = chapter_file(chapter, &entry, &[(None, "", "本文")]);
+        assert_eq!(path, "t/0.json");
+        assert_eq!(text, r#"{"lang":null,"sections":[[null,"","本文"]],"title":"認知症","url":"ja/a/"}"#);
         assert!(files["index.json"].contains(r#""chapterStarts":[0]"#), "{}", files["index.json"]);
-        assert!(files["index.json"].contains(r#""lengths":[4]"#), "{}", files["index.json"]);
+        assert!(files["index.json"].contains(r#""lengths":[5]"#), "{}", files["index.json"]);
     }
 }

@@ -19,8 +19,8 @@ use crate::japanese::{Tokenizer, is_kana, normalize};
 use crate::markdown::Section;
 use crate::render::OutputFile;
 use crate::render::paths::PagePath;
-use analyze::{Analysis, Terms, analyze};
-use index::{ChapterEntry, Document, LanguageIndex};
+use analyze::{Analysis, CountedTerms, Terms, analyze};
+use index::{ChapterEntry, Document, LanguageIndex, chapter_file};
 use synonyms::{Synonyms, WrittenGroup};
 
 pub use index::fnv1a;
@@ -46,15 +46,23 @@ pub struct SearchSetup {
 impl SearchSetup {
     /// Reads the guidebook's dictionary and synonyms. `reuse` is a tokenizer from an earlier
     /// build; it is kept when the guidebook's dictionary has not changed, with every text it
-    /// has already tokenised.
-    pub fn load(root: &Path, diagnostics: &Diagnostics, reuse: Option<&Arc<Tokenizer>>) -> Option<SearchSetup> {
+    /// has already tokenised. A tokenizer made with `remember` keeps every text it reads.
+    pub fn load(
+        root: &Path,
+        diagnostics: &Diagnostics,
+        reuse: Option<&Arc<Tokenizer>>,
+        remember: bool,
+    ) -> Option<SearchSetup> {
         let extra = read_user_dictionary(root, diagnostics);
         let synonyms = Synonyms::load(root, diagnostics);
         if let Some(tokenizer) = reuse.filter(|t| t.extra_entries() == extra) {
             return Some(SearchSetup { tokenizer: Arc::clone(tokenizer), synonyms });
         }
         match Tokenizer::new(&extra) {
-            Ok(tokenizer) => Some(SearchSetup { tokenizer: Arc::new(tokenizer), synonyms }),
+            Ok(tokenizer) => {
+                let tokenizer = if remember { tokenizer.remembering() } else { tokenizer };
+                Some(SearchSetup { tokenizer: Arc::new(tokenizer), synonyms })
+            }
             Err(message) => {
                 diagnostics.push(Diagnostic::error(USER_DICTIONARY, Position::START, message));
                 None
@@ -117,12 +125,16 @@ fn read_user_dictionary(root: &Path, diagnostics: &Diagnostics) -> String {
 
 /// One field's terms: as written, and gained from the synonyms of what is written.
 struct Field {
-    written: Terms,
-    synonyms: Terms,
+    written: CountedTerms,
+    synonyms: CountedTerms,
 }
 
 impl Field {
-    fn weighted(&self, weight: u32) -> [(&Terms, u32); 2] {
+    fn new(written: Terms, synonyms: Terms) -> Field {
+        Field { written: written.into(), synonyms: synonyms.into() }
+    }
+
+    fn weighted(&self, weight: u32) -> [(&CountedTerms, u32); 2] {
         [(&self.written, weight), (&self.synonyms, weight)]
     }
 }
@@ -132,116 +144,132 @@ pub struct Analysed {
     title: Field,
     summary: Field,
     sections: Vec<(Section, Field, Field)>,
-    /// Title, headings and text, normalised: where synonyms are looked for.
-    normalized: String,
+    /// Which of the guidebook's own synonym groups the page mentions (by their place in
+    /// data/synonyms.yaml), to warn about groups no chapter mentions.
+    mentions: Vec<usize>,
 }
 
 /// Analysed pages kept between builds by a preview server.
 pub type Analyses = crate::memo::Memo<Analysed>;
 
-/// Builds the index of every language.
-pub fn build(
+/// What analyses pages for the index: the tokenizer and the prepared synonyms.
+pub struct Analyser<'s> {
+    setup: &'s SearchSetup,
+    synonyms: Synonyms,
+    /// What an analysis is made from besides the page: the dictionary and the synonyms.
+    setup_key: u64,
+    /// The terms of each group of the guidebook's own data/synonyms.yaml, normalised.
+    own_groups: Vec<Vec<String>>,
+}
+
+impl<'s> Analyser<'s> {
+    pub fn new(setup: &'s SearchSetup) -> Analyser<'s> {
+        let setup_key = crate::memo::key((
+            setup.tokenizer.extra_entries(),
+            setup.synonyms.iter().map(|g| &g.terms).collect::<Vec<_>>(),
+        ));
+        let own_groups = synonyms::own_groups(&setup.synonyms)
+            .map(|group| group.terms.iter().map(|t| normalize(t)).collect())
+            .collect();
+        Analyser { setup, synonyms: Synonyms::prepare(&setup.synonyms, &setup.tokenizer), setup_key, own_groups }
+    }
+
+    /// The page's search terms; `kept` holds analyses from earlier builds (a preview server).
+    pub fn analyse(&self, page: &Page, kept: Option<&Analyses>) -> Arc<Analysed> {
+        let make = || analyse(page, &self.setup.tokenizer, &self.synonyms, &self.own_groups);
+        match kept {
+            Some(kept) => kept.get_or_make(crate::memo::key((self.setup_key, &page.lang, &page.file.text)), make),
+            None => Arc::new(make()),
+        }
+    }
+}
+
+/// Every page's analysis, by language and slug.
+pub type AnalysedPages = HashMap<(String, String), Arc<Analysed>>;
+
+/// Writes the index of every language from the analysed pages, and warns about the
+/// guidebook's synonym groups that no chapter mentions.
+pub fn write_index(
     guidebook: &Guidebook,
     setup: &SearchSetup,
-    kept: Option<&Analyses>,
+    analysed: &AnalysedPages,
     diagnostics: &Diagnostics,
-) -> Vec<OutputFile> {
-    let synonyms = Synonyms::prepare(&setup.synonyms, &setup.tokenizer);
-    let pages: Vec<&Page> = guidebook.chapters.iter().flat_map(|c| c.versions.values()).collect();
-    // What an analysis is made from besides the page: the dictionary and the synonyms.
-    let setup_key = crate::memo::key((
-        setup.tokenizer.extra_entries(),
-        setup.synonyms.iter().map(|g| &g.terms).collect::<Vec<_>>(),
-    ));
-    let analysed: HashMap<(String, String), Arc<Analysed>> = pages
-        .par_iter()
-        .map(|page| {
-            let make = || analyse(page, &setup.tokenizer, &synonyms);
-            let analysis = match kept {
-                Some(kept) => kept.get_or_make(crate::memo::key((setup_key, &page.lang, &page.file.text)), make),
-                None => Arc::new(make()),
-            };
-            ((page.lang.clone(), page.slug.clone()), analysis)
-        })
-        .collect();
-
-    let all_text: String =
-        pages.iter().map(|p| analysed[&(p.lang.clone(), p.slug.clone())].normalized.as_str()).collect();
-    synonyms::warn_unknown(&setup.synonyms, &all_text, diagnostics);
+    sink: &(dyn Fn(OutputFile) + Sync),
+) {
+    let mentioned: std::collections::BTreeSet<usize> =
+        analysed.values().flat_map(|a| a.mentions.iter().copied()).collect();
+    synonyms::warn_unknown(&setup.synonyms, &mentioned, diagnostics);
 
     let source = guidebook.source_code();
     // Each language's index is its own work: built side by side.
-    let per_language: Vec<Vec<OutputFile>> = guidebook
-        .config
-        .languages
-        .par_iter()
-        .map(|language| {
-            let mut index = LanguageIndex::default();
-            for chapter in &guidebook.chapters {
-                let (page, _) = chapter.in_language(&language.code, source);
-                let id = index.add_chapter(ChapterEntry {
-                    title: page.front.title.clone(),
-                    url: PagePath::chapter(&language.code, &chapter.slug).0,
-                    lang: crate::render::lang_if_different(guidebook, &page.lang, &language.code),
-                });
-                let analysed = &analysed[&(page.lang.clone(), page.slug.clone())];
-                // The chapter's first document is its title and summary: a chapter whose title
-                // names the query ranks above one that mentions it in passing.
+    guidebook.config.languages.par_iter().for_each(|language| {
+        let mut index = LanguageIndex::default();
+        let write = |(path, text): (String, String)| {
+            sink(OutputFile { path: format!("search/{}/{path}", language.code), bytes: Arc::new(text.into_bytes()) })
+        };
+        for chapter in &guidebook.chapters {
+            let (page, _) = chapter.in_language(&language.code, source);
+            let number = index.add_chapter();
+            let analysed = &analysed[&(page.lang.clone(), page.slug.clone())];
+            // The chapter's first document is its title and summary: a chapter whose title
+            // names the query ranks above one that mentions it in passing.
+            index.add_document(&Document {
+                fields: [analysed.title.weighted(TITLE_WEIGHT), analysed.summary.weighted(SUMMARY_WEIGHT)].concat(),
+            });
+            let mut shown = vec![(None, "", page.front.summary.as_str())];
+            for (section, heading, body) in &analysed.sections {
                 index.add_document(&Document {
-                    chapter: id,
-                    anchor: None,
-                    heading: String::new(),
-                    text: page.front.summary.clone(),
-                    fields: [analysed.title.weighted(TITLE_WEIGHT), analysed.summary.weighted(SUMMARY_WEIGHT)].concat(),
+                    fields: [heading.weighted(HEADING_WEIGHT), body.weighted(BODY_WEIGHT)].concat(),
                 });
-                for (section, heading, body) in &analysed.sections {
-                    index.add_document(&Document {
-                        chapter: id,
-                        anchor: section.anchor.clone(),
-                        heading: section.heading.clone(),
-                        text: section.text.clone(),
-                        fields: [heading.weighted(HEADING_WEIGHT), body.weighted(BODY_WEIGHT)].concat(),
-                    });
-                }
+                shown.push((section.anchor.as_deref(), section.heading.as_str(), section.text.as_str()));
             }
-            index
-                .files()
-                .into_iter()
-                .map(|(path, text)| OutputFile {
-                    path: format!("search/{}/{path}", language.code),
-                    bytes: Arc::new(text.into_bytes()),
-                })
-                .collect()
-        })
-        .collect();
-    per_language.into_iter().flatten().collect()
+            let entry = ChapterEntry {
+                title: page.front.title.clone(),
+                url: PagePath::chapter(&language.code, &chapter.slug).0,
+                lang: crate::render::lang_if_different(guidebook, &page.lang, &language.code),
+            };
+            write(chapter_file(number, &entry, &shown));
+        }
+        index.write(&mut |path, text| write((path, text)));
+    });
 }
 
-fn analyse(page: &Page, tokenizer: &Tokenizer, synonyms: &Synonyms) -> Analysed {
+fn analyse(page: &Page, tokenizer: &Tokenizer, synonyms: &Synonyms, own_groups: &[Vec<String>]) -> Analysed {
     let analysis = Analysis::for_language(&page.lang);
-    let with_synonyms =
-        |text: &str| Field { written: analyze(text, analysis, tokenizer), synonyms: synonyms.expand(&normalize(text)) };
-    let sections = page.body.sections();
-    let normalized = std::iter::once(normalize(&page.front.title))
-        .chain(sections.iter().map(|s| normalize(&s.heading) + &normalize(&s.text)))
+    let field =
+        |text: &str, normalized: &str| Field::new(analyze(text, analysis, tokenizer), synonyms.expand(normalized));
+    let mut sections = page.body.sections();
+    let title = normalize(&page.front.title);
+    let normalized: Vec<(String, String)> =
+        sections.iter().map(|s| (normalize(&s.heading), normalize(&s.text))).collect();
+    let mentions = own_groups
+        .iter()
+        .enumerate()
+        .filter(|(_, terms)| {
+            terms.iter().any(|term| {
+                title.contains(term.as_str())
+                    || normalized.iter().any(|(h, t)| h.contains(term.as_str()) || t.contains(term.as_str()))
+            })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let fields: Vec<(Field, Field)> = sections
+        .iter_mut()
+        .zip(&normalized)
+        .map(|(section, (heading, text))| {
+            // The body is analysed piece by piece, as the renderer annotated it, so every
+            // piece is tokenised once for both; synonyms look at the whole text.
+            let mut written = Terms::default();
+            for piece in std::mem::take(&mut section.pieces) {
+                written.append(analyze(&piece, analysis, tokenizer));
+            }
+            (field(&section.heading, heading), Field::new(written, synonyms.expand(text)))
+        })
         .collect();
     Analysed {
-        normalized,
-        title: with_synonyms(&page.front.title),
-        summary: with_synonyms(&page.front.summary),
-        sections: sections
-            .into_iter()
-            .map(|section| {
-                let heading = with_synonyms(&section.heading);
-                // The body is analysed piece by piece, as the renderer annotated it, so every
-                // piece is tokenised once for both; synonyms look at the whole text.
-                let mut written = Terms::default();
-                for piece in &section.pieces {
-                    written.append(analyze(piece, analysis, tokenizer));
-                }
-                let body = Field { written, synonyms: synonyms.expand(&normalize(&section.text)) };
-                (section, heading, body)
-            })
-            .collect(),
+        title: field(&page.front.title, &title),
+        summary: field(&page.front.summary, &normalize(&page.front.summary)),
+        sections: sections.into_iter().zip(fields).map(|(s, (h, b))| (s, h, b)).collect(),
+        mentions,
     }
 }

@@ -5,8 +5,10 @@
 //! is built: a section that mentions one member is also indexed under the keys of the
 //! others, so the browser needs no synonym table.
 
+use std::collections::BTreeSet;
 use std::path::Path;
 
+use aho_corasick::AhoCorasick;
 use serde_yaml::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
@@ -28,6 +30,11 @@ struct Member {
 #[derive(Debug, Default)]
 pub struct Synonyms {
     groups: Vec<Vec<Member>>,
+    /// Finds every member of every group in one pass over a text, so the groups a text
+    /// does not mention (nearly all of them) cost nothing.
+    finder: Option<AhoCorasick>,
+    /// The group of each of the finder's patterns.
+    group_of: Vec<usize>,
 }
 
 /// A group as written, with where it was written (for warnings about the guidebook's file).
@@ -68,7 +75,7 @@ impl Synonyms {
             combined.dedup_by(|a, b| normalize(a) == normalize(b));
             merged.push(combined);
         }
-        let groups = merged
+        let groups: Vec<Vec<Member>> = merged
             .into_iter()
             .map(|terms| {
                 terms
@@ -81,14 +88,25 @@ impl Synonyms {
                     .collect()
             })
             .collect();
-        Synonyms { groups }
+        let (patterns, group_of): (Vec<&str>, Vec<usize>) = groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, members)| {
+                members.iter().filter(|m| !m.normalized.is_empty()).map(move |m| (m.normalized.as_str(), g))
+            })
+            .unzip();
+        let finder = AhoCorasick::new(patterns).ok();
+        Synonyms { groups, finder, group_of }
     }
 
     /// The keys a text gains from the synonyms of the terms it mentions, marked with the
     /// mentioned term as written (so the excerpt marks what is really on the page).
     pub fn expand(&self, normalized_text: &str) -> Terms {
         let mut gained = Terms::default();
-        for group in &self.groups {
+        let Some(finder) = &self.finder else { return gained };
+        let mentioned: BTreeSet<usize> =
+            finder.find_overlapping_iter(normalized_text).map(|m| self.group_of[m.pattern().as_usize()]).collect();
+        for group in mentioned.into_iter().map(|g| &self.groups[g]) {
             // Longest names first, each occurrence blanked once counted, so ケアマネ inside
             // ケアマネジャー is not counted as a second mention.
             let mut text = normalized_text.to_string();
@@ -163,21 +181,25 @@ fn parse(file: &str, text: &str, diagnostics: &Diagnostics) -> Vec<WrittenGroup>
     groups
 }
 
+/// The groups of the guidebook's own data/synonyms.yaml, in the order they are written.
+pub fn own_groups(written: &[WrittenGroup]) -> impl Iterator<Item = &WrittenGroup> {
+    written.iter().filter(|g| g.file == FILE_NAME)
+}
+
 /// A group of the guidebook's own file none of whose terms is written in any chapter names
 /// something unknown to the guidebook (often a misspelling): it would never be used.
-pub fn warn_unknown(written: &[WrittenGroup], all_text: &str, diagnostics: &Diagnostics) {
-    for group in written.iter().filter(|g| g.file == FILE_NAME) {
-        if !group.terms.iter().any(|term| all_text.contains(&normalize(term))) {
-            diagnostics.push(
-                Diagnostic::warning(
-                    &group.file,
-                    Position::new(group.line, 1),
-                    format!("none of {} appears in any chapter", group.terms.join(", ")),
-                )
-                .expected("at least one term of the group written in a chapter, so the others can lead to it")
-                .suggestion("check the spelling against the chapters"),
-            );
-        }
+/// `mentioned` holds the places in `own_groups` of the groups some chapter mentions.
+pub fn warn_unknown(written: &[WrittenGroup], mentioned: &BTreeSet<usize>, diagnostics: &Diagnostics) {
+    for (_, group) in own_groups(written).enumerate().filter(|(i, _)| !mentioned.contains(i)) {
+        diagnostics.push(
+            Diagnostic::warning(
+                &group.file,
+                Position::new(group.line, 1),
+                format!("none of {} appears in any chapter", group.terms.join(", ")),
+            )
+            .expected("at least one term of the group written in a chapter, so the others can lead to it")
+            .suggestion("check the spelling against the chapters"),
+        );
     }
 }
 

@@ -22,7 +22,8 @@ pub fn fixture(name: &str) -> PathBuf {
 pub fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let out = dir.path().join("public");
-    if let Err(problems) = tebiki::build(&tebiki::BuildOptions { root: root.to_path_buf(), out: out.clone() }) {
+    let options = tebiki::BuildOptions { root: root.to_path_buf(), out: out.clone(), render: Default::default() };
+    if let Err(problems) = tebiki::build(&options) {
         let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
         panic!("build of {} failed:\n{}", root.display(), text.join("\n"));
     }
@@ -31,11 +32,17 @@ pub fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
 
 /// Runs `tebiki build --root ROOT --out OUT` and returns the exit code and what it printed.
 pub fn run_build(root: &Path, out: &Path) -> (i32, String) {
+    run_build_with(root, out, &[])
+}
+
+/// `run_build` with more options: `--no-search`, `--timings` …
+pub fn run_build_with(root: &Path, out: &Path, options: &[&str]) -> (i32, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_tebiki"))
         .args(["build", "--root"])
         .arg(root)
         .arg("--out")
         .arg(out)
+        .args(options)
         .output()
         .expect("run tebiki");
     let text = String::from_utf8_lossy(&output.stderr).to_string() + &String::from_utf8_lossy(&output.stdout);
