@@ -85,6 +85,10 @@ function hugoSite(guidebook, site) {
 <nav>{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}{{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>
 {{ end }}
 `);
+  // The front page lists every chapter with its summary, as tebiki's does.
+  writeFileSync(join(site, 'layouts/index.html'), `{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}
+<ul>{{ range .Site.RegularPages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a><p>{{ .Params.summary }}</p></li>{{ end }}</ul>{{ end }}
+`);
   writeFileSync(join(layouts, 'list.html'), `{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}
 <ul>{{ range .RegularPagesRecursive }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a><p>{{ .Params.summary }}</p></li>{{ end }}</ul>{{ end }}
 `);
@@ -100,6 +104,7 @@ for (const n of sizes) {
   const hugoOut = join(work, `hugo-out-${n}`);
   const results = [];
   results.push({ what: 'tebiki build (search, furigana, line breaks, minified)', ...measure(tebiki, ['build', '--root', guidebook, '--out', out]), output: bytes(out), search: bytes(join(out, 'search')) });
+  results.push({ what: 'tebiki build --no-search --no-furigana (line breaks, minified)', ...measure(tebiki, ['build', '--no-search', '--no-furigana', '--root', guidebook, '--out', out]), output: bytes(out), search: 0 });
   rmSync(hugoOut, { recursive: true, force: true });
   const hugo = { what: 'Hugo 0.111 (HTML only, minified)', ...measure('hugo', ['--quiet', '--source', site, '--destination', hugoOut]), output: bytes(hugoOut), search: 0 };
   results.push(hugo);
