@@ -5,6 +5,7 @@
 //! the list of links with their positions. Links can only be checked once every chapter of
 //! every language is known, so `to_html` takes a function that rewrites each link address.
 
+mod compact;
 mod headings;
 mod raw_html;
 mod sections;
@@ -201,6 +202,15 @@ fn wrap_tables(events: impl Iterator<Item = Event<'static>>) -> Vec<Event<'stati
 /// running text through `text` (which must escape it; it may add furigana and line-break
 /// points). Code, and the alt text of images, are left to pulldown-cmark.
 pub fn to_html(parsed: &ParsedBody, rewrite: &dyn Fn(&str) -> String, text: &dyn Fn(&str) -> String) -> String {
+    compact::drop_block_line_breaks(&html_with_line_breaks(parsed, rewrite, text))
+}
+
+/// `to_html` as pulldown-cmark writes it, with a line break after every block.
+fn html_with_line_breaks(
+    parsed: &ParsedBody,
+    rewrite: &dyn Fn(&str) -> String,
+    text: &dyn Fn(&str) -> String,
+) -> String {
     let mut verbatim = 0; // inside a code block or an image's alt text
     let events = parsed.events.iter().cloned().map(|event| match event {
         Event::Start(Tag::Link { link_type, dest_url, title, id }) => {

@@ -1,5 +1,6 @@
 //! Turning the guidebook into pages: one tera context per page, rendered in parallel.
 
+mod fragments;
 mod pages;
 pub mod paths;
 mod site;
@@ -130,13 +131,19 @@ fn render_page(
     kept: Option<&memo::Memo<Vec<u8>>>,
     diagnostics: &Diagnostics,
 ) -> Option<OutputFile> {
-    let (path, template, context) = pages::page(site, job, bodies);
-    // A kept page is valid for the same templates, template and context.
-    let key = kept.map(|_| memo::key((theme.templates_hash, template, context_json(&context))));
+    let pages::PageToRender { path, template, context, fragments } = pages::page(site, job, bodies);
+    // A kept page is valid for the same templates, template and context, fragments included.
+    let key = kept.map(|_| {
+        memo::key((
+            theme.templates_hash,
+            template,
+            fragments::fill(&context_json(&context), site.fragments(), &fragments),
+        ))
+    });
     let rendered = match kept.zip(key).and_then(|(kept, key)| kept.get(key)) {
         Some(bytes) => Ok(bytes),
         None => theme.tera.render(template, &context).map(|html| {
-            let bytes = minify(&html);
+            let bytes = fragments::fill(&minify(&html), site.fragments(), &fragments).into_bytes();
             match kept.zip(key) {
                 Some((kept, key)) => kept.put(key, bytes),
                 None => Arc::new(bytes),
@@ -164,7 +171,7 @@ fn context_json(context: &tera::Context) -> String {
     serde_json::to_string(&context.clone().into_json()).unwrap_or_default()
 }
 
-fn minify(html: &str) -> Vec<u8> {
+fn minify(html: &str) -> String {
     // Closing tags are kept: they cost a few bytes, and tools that read the built pages
     // (Pagefind, some crawlers and accessibility checkers) mis-read pages without them.
     let cfg = minify_html::Cfg {
@@ -173,5 +180,5 @@ fn minify(html: &str) -> Vec<u8> {
         keep_closing_tags: true,
         ..Default::default()
     };
-    minify_html::minify(html.as_bytes(), &cfg)
+    String::from_utf8(minify_html::minify(html.as_bytes(), &cfg)).expect("minified UTF-8 is UTF-8")
 }

@@ -6,17 +6,33 @@ use serde_json::json;
 use tera::Context;
 
 use super::Job;
+use super::fragments;
 use super::paths::{PagePath, TermPath};
 use super::site::Site;
 use super::views::{self, Cards, LinkView};
 
-/// The output path, template and context of one page. `bodies` holds, by language, the
-/// bodies of the chapter a chapter page shows.
-pub(super) fn page<'g>(
-    site: &Site<'g>,
-    job: &Job<'g>,
-    bodies: &HashMap<String, String>,
-) -> (PagePath, &'static str, Context) {
+/// One page before it is rendered.
+pub(super) struct PageToRender<'a> {
+    pub path: PagePath,
+    pub template: &'static str,
+    pub context: Context,
+    /// What the context's page placeholders stand for (see `fragments`).
+    pub fragments: Vec<&'a str>,
+}
+
+/// The output path, template, context and fragments of one page. `bodies` holds, by
+/// language, the bodies of the chapter a chapter page shows.
+pub(super) fn page<'a>(site: &'a Site, job: &Job, bodies: &'a HashMap<String, String>) -> PageToRender<'a> {
+    let (path, template, context, fragment) = layout(site, job, bodies);
+    PageToRender { path, template, context, fragments: fragment.into_iter().collect() }
+}
+
+/// The page, and the one fragment (a body) it may have, as page placeholder 0.
+fn layout<'a>(
+    site: &'a Site,
+    job: &Job,
+    bodies: &'a HashMap<String, String>,
+) -> (PagePath, &'static str, Context, Option<&'a str>) {
     let guidebook = site.guidebook;
     let source = guidebook.source_code();
     match *job {
@@ -24,7 +40,7 @@ pub(super) fn page<'g>(
             let path = PagePath::language_root();
             let mut context = common(site, source, &path, &PagePath::front, &guidebook.config.default_contacts);
             context.insert("page_title", &guidebook.front_page(source).0.front.title);
-            (path, "languages.html", context)
+            (path, "languages.html", context, None)
         }
         Job::NotFound => {
             // Served at any depth, so links start from the site's base path.
@@ -52,7 +68,7 @@ pub(super) fn page<'g>(
             context.insert("languages", &languages);
             context.insert("site", &json!({ "title": guidebook.front_page(source).0.front.title, "home_url": format!("{base_path}{source}/") }));
             context.insert("page_title", &guidebook.i18n.get(source, "not_found_title"));
-            (path, "404.html", context)
+            (path, "404.html", context, None)
         }
         Job::Front { lang } => {
             let path = PagePath::front(lang);
@@ -61,7 +77,7 @@ pub(super) fn page<'g>(
             let intro = site.front_body(front);
             context.insert("page_title", &front.front.title);
             context.insert("description", &front.front.summary);
-            context.insert("intro", &intro);
+            context.insert("intro", &fragments::page_placeholder(0));
             context.insert(
                 "intro_lang",
                 &fallback.then(|| views::lang_if_different(guidebook, &front.lang, lang)).flatten(),
@@ -74,7 +90,7 @@ pub(super) fn page<'g>(
                 .map(|c| views::chapter_card(site, c.in_language(lang, source).0, lang, &path))
                 .collect();
             context.insert("chapters", &cards);
-            (path, "front.html", context)
+            (path, "front.html", context, Some(intro))
         }
         Job::Chapter { lang, index } => chapter_page(site, lang, index, bodies),
         Job::Search { lang } => {
@@ -84,25 +100,31 @@ pub(super) fn page<'g>(
             // Without JavaScript there is no search: the page offers the listing pages instead.
             context.insert("life_stages", &views::terms(site, "life_stages", lang, &path, Cards::None));
             context.insert("scenarios", &views::terms(site, "scenarios", lang, &path, Cards::None));
-            (path, "search.html", context)
+            (path, "search.html", context, None)
         }
         Job::Help { lang } => {
             let path = PagePath::help(lang);
             let mut context = common(site, lang, &path, &PagePath::help, &guidebook.config.default_contacts);
             context.insert("page_title", &guidebook.i18n.get(lang, "help_title"));
-            (path, "help.html", context)
+            (path, "help.html", context, None)
         }
-        Job::LifeStage { lang, key } => term_page(site, "life_stages", lang, key),
-        Job::Scenario { lang, key } => term_page(site, "scenarios", lang, key),
+        Job::LifeStage { lang, key } => with_no_fragment(term_page(site, "life_stages", lang, key)),
+        Job::Scenario { lang, key } => with_no_fragment(term_page(site, "scenarios", lang, key)),
     }
 }
 
-fn chapter_page(
+fn with_no_fragment<'a>(
+    (path, template, context): (PagePath, &'static str, Context),
+) -> (PagePath, &'static str, Context, Option<&'a str>) {
+    (path, template, context, None)
+}
+
+fn chapter_page<'a>(
     site: &Site,
     lang: &str,
     index: usize,
-    bodies: &HashMap<String, String>,
-) -> (PagePath, &'static str, Context) {
+    bodies: &'a HashMap<String, String>,
+) -> (PagePath, &'static str, Context, Option<&'a str>) {
     let guidebook = site.guidebook;
     let source = guidebook.source_code();
     let chapter = &guidebook.chapters[index];
@@ -138,7 +160,7 @@ fn chapter_page(
             "title": page.front.title,
             "title_html": site.headline(page).title_html,
             "summary_html": site.headline(page).summary_html,
-            "body": bodies[&page.lang],
+            "body": fragments::page_placeholder(0),
             "toc": toc,
             "fallback": fallback,
             "content_lang": views::lang_if_different(guidebook, &page.lang, lang),
@@ -152,7 +174,7 @@ fn chapter_page(
     );
     context.insert("previous", &index.checked_sub(1).map(neighbour));
     context.insert("next", &(index + 1 < guidebook.chapters.len()).then(|| neighbour(index + 1)));
-    (path, "chapter.html", context)
+    (path, "chapter.html", context, Some(bodies[&page.lang].as_str()))
 }
 
 fn term_page(site: &Site, group: &str, lang: &str, key: &str) -> (PagePath, &'static str, Context) {

@@ -13,6 +13,8 @@ use crate::japanese::{Annotation, Remembered, Tokenizer, annotate, escape};
 use crate::links;
 use crate::memo::{self, Memo};
 
+use super::fragments;
+
 /// What a build makes besides the pages themselves.
 #[derive(Clone, Copy, Debug)]
 pub struct RenderOptions {
@@ -38,9 +40,13 @@ pub struct Site<'g> {
     /// Title and summary as HTML, by language and slug: every listing and front page shows
     /// them, so they are annotated once, not once per page that lists the chapter.
     headlines: HashMap<(String, String), Headline>,
+    /// The titles' and summaries' HTML, which pages carry as placeholders until they are
+    /// minified (see `fragments`).
+    fragments: Vec<String>,
 }
 
 pub struct Headline {
+    /// Placeholders of the title and summary as HTML.
     pub title_html: String,
     pub summary_html: String,
     /// The title's and summary's morphemes, handed to the chapter's own work (which
@@ -64,26 +70,44 @@ impl<'g> Site<'g> {
             kept_bodies,
             front_bodies: HashMap::new(),
             headlines: HashMap::new(),
+            fragments: Vec::new(),
         };
         let pages: Vec<&Page> =
             guidebook.chapters.iter().flat_map(|c| c.versions.values()).chain(guidebook.front_pages.values()).collect();
-        let headlines = pages
+        let annotated: Vec<(String, String, Remembered)> = pages
             .par_iter()
             .map(|page| {
                 let ruby = site.ruby_for(page);
-                let ((title_html, summary_html), read) = tokenizer.within_scope(Remembered::new(), || {
+                let ((title, summary), read) = tokenizer.within_scope(Remembered::new(), || {
                     (
                         site.text_html(&page.front.title, &page.lang, ruby),
                         site.text_html(&page.front.summary, &page.lang, ruby),
                     )
                 });
-                ((page.lang.clone(), page.slug.clone()), Headline { title_html, summary_html, read: Mutex::new(read) })
+                (title, summary, read)
             })
             .collect();
+        let mut headlines = HashMap::with_capacity(pages.len());
+        let mut fragments = Vec::with_capacity(pages.len() * 2);
+        for (page, (title, summary, read)) in pages.iter().zip(annotated) {
+            let headline = Headline {
+                title_html: fragments::site_placeholder(fragments.len()),
+                summary_html: fragments::site_placeholder(fragments.len() + 1),
+                read: Mutex::new(read),
+            };
+            fragments.extend([title, summary]);
+            headlines.insert((page.lang.clone(), page.slug.clone()), headline);
+        }
+        site.fragments = fragments;
         let front_bodies = guidebook.front_pages.values().map(|page| (page.lang.clone(), site.body(page))).collect();
         site.headlines = headlines;
         site.front_bodies = front_bodies;
         site
+    }
+
+    /// What the site-wide placeholders stand for.
+    pub fn fragments(&self) -> &[String] {
+        &self.fragments
     }
 
     /// The title and summary of a page as HTML.

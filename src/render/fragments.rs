@@ -1,0 +1,67 @@
+//! HTML that tebiki writes itself (chapter bodies, titles and summaries with furigana) is
+//! kept out of the page while the page is minified, and put in afterwards.
+//!
+//! Minifying costs time in proportion to what it reads, and most of a page is a chapter
+//! body or a list of chapter titles: text that tebiki has already written compactly, and
+//! that furigana make three times longer. So a template receives a placeholder for each
+//! such fragment, the rendered page (its layout only) is minified, and `fill` replaces each
+//! placeholder with its fragment. Templates output these values with `| safe`, as before;
+//! a theme must not cut or measure them.
+//!
+//! A placeholder is `\u{E000}` + `g` (a fragment of the whole site) or `p` (one of this
+//! page) + a number + `\u{E001}`: private-use characters that no text contains, which
+//! neither tera nor the minifier changes.
+
+const OPEN: char = '\u{E000}';
+const CLOSE: char = '\u{E001}';
+
+/// The placeholder of the site-wide fragment `index`.
+pub fn site_placeholder(index: usize) -> String {
+    format!("{OPEN}g{index}{CLOSE}")
+}
+
+/// The placeholder of the page's own fragment `index`.
+pub fn page_placeholder(index: usize) -> String {
+    format!("{OPEN}p{index}{CLOSE}")
+}
+
+/// `html` with every placeholder replaced by its fragment.
+pub fn fill(html: &str, site: &[String], page: &[&str]) -> String {
+    let mut out = String::with_capacity(html.len() + page.iter().map(|f| f.len()).sum::<usize>());
+    let mut rest = html;
+    while let Some(start) = rest.find(OPEN) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + OPEN.len_utf8()..];
+        let end = after.find(CLOSE).expect("a placeholder is closed");
+        let (kind, number) = after[..end].split_at(1);
+        let index: usize = number.parse().expect("a placeholder has a number");
+        out.push_str(if kind == "g" { &site[index] } else { page[index] });
+        rest = &after[end + CLOSE.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_replaced_by_their_fragments() {
+        let site = vec!["<ruby>認知症<rt>にんちしょう</rt></ruby>".to_string()];
+        let html = format!("<h1>{}</h1><div>{}</div>", site_placeholder(0), page_placeholder(0));
+        assert_eq!(
+            fill(&html, &site, &["<p>本文</p>"]),
+            "<h1><ruby>認知症<rt>にんちしょう</rt></ruby></h1><div><p>本文</p></div>"
+        );
+    }
+
+    #[test]
+    fn the_minifier_leaves_placeholders_alone() {
+        let html = format!("<div class=\"x\">\n  {}\n</div>\n<p>a {} b</p>", page_placeholder(12), site_placeholder(3));
+        let cfg = minify_html::Cfg { keep_closing_tags: true, ..Default::default() };
+        let minified = String::from_utf8(minify_html::minify(html.as_bytes(), &cfg)).unwrap();
+        assert!(minified.contains(&page_placeholder(12)), "{minified}");
+        assert!(minified.contains(&format!("a {} b", site_placeholder(3))), "{minified}");
+    }
+}
