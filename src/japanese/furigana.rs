@@ -99,9 +99,12 @@ fn annotate_plain(text: &str, tokenizer: &Tokenizer, annotation: Annotation, out
         if annotation.breaks && previous.is_some_and(|p| starts_phrase(p, morpheme)) && at == morpheme.start {
             out.push(Segment::Break);
         }
-        let reading = super::normalize::reading_key(&morpheme.reading);
-        let wants_ruby = annotation.ruby && morpheme.surface.chars().any(|c| script(c) == Script::Kanji);
-        match align(&morpheme.surface, &hiragana(&morpheme.reading)).filter(|_| wants_ruby && !reading.is_empty()) {
+        // Only words with kanji get furigana, and only when furigana are asked for: the
+        // reading of every other word is not aligned, only to be thrown away.
+        let wants_ruby = annotation.ruby
+            && morpheme.surface.chars().any(|c| script(c) == Script::Kanji)
+            && !super::normalize::reading_key(&morpheme.reading).is_empty();
+        match wants_ruby.then(|| align(&morpheme.surface, &hiragana(&morpheme.reading))).flatten() {
             Some(pieces) => {
                 for (piece, reading) in pieces {
                     match reading {

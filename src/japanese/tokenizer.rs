@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use lindera::dictionary::UserDictionary;
@@ -80,6 +81,8 @@ pub struct Tokenizer {
     extra_entries: String,
     /// Every text tokenised so far, for a tokenizer that remembers everything.
     seen: Option<Mutex<HashMap<String, Arc<[Morpheme]>>>>,
+    /// This tokenizer's number (see `ENTRIES`).
+    id: usize,
 }
 
 /// Texts and their morphemes, as kept by a scope.
@@ -98,7 +101,8 @@ impl Tokenizer {
         let dictionary = super::dictionary::load().map_err(|e| format!("cannot load the dictionary: {e}"))?;
         let user_dictionary = user_dictionary(&dictionary, extra_entries)?;
         let segmenter = Segmenter::new(Mode::Normal, dictionary, Some(user_dictionary));
-        Ok(Tokenizer { segmenter, extra_entries: extra_entries.to_string(), seen: None })
+        let id = TOKENIZERS_MADE.fetch_add(1, Ordering::Relaxed);
+        Ok(Tokenizer { segmenter, extra_entries: extra_entries.to_string(), seen: None, id })
     }
 
     /// This tokenizer, keeping every text it reads for as long as it lives.
@@ -154,26 +158,75 @@ impl Tokenizer {
     }
 
     fn segment(&self, text: &str) -> Vec<Morpheme> {
-        let Ok(mut tokens) = self.segmenter.segment(Cow::Borrowed(text)) else { return Vec::new() };
-        tokens
-            .iter_mut()
-            .map(|token| {
-                let surface = token.surface.to_string();
-                let (start, end) = (token.byte_start, token.byte_end);
-                let details = token.details();
-                let field = |i: usize| details.get(i).filter(|d| **d != "*").map(|d| d.to_string());
-                Morpheme {
-                    base: field(6).unwrap_or_else(|| surface.clone()),
-                    reading: field(7).unwrap_or_default(),
-                    class: WordClass::from_ipadic(details.first().copied().unwrap_or("")),
-                    subclass: field(1).unwrap_or_default(),
-                    start,
-                    end,
-                    surface,
-                }
-            })
-            .collect()
+        let Ok(tokens) = self.segmenter.segment(Cow::Borrowed(text)) else { return Vec::new() };
+        ENTRIES.with(|cell| {
+            let mut cell = cell.borrow_mut();
+            let (owner, entries) = &mut *cell;
+            if *owner != self.id {
+                *owner = self.id;
+                entries.clear();
+            }
+            tokens
+                .into_iter()
+                .map(|mut token| {
+                    let word = &token.word_id;
+                    let key = (
+                        word.id(),
+                        if word.is_unknown() {
+                            2
+                        } else if word.is_system() {
+                            0
+                        } else {
+                            1
+                        },
+                    );
+                    let entry = entries.entry(key).or_insert_with(|| Entry::read(&mut token));
+                    let surface = token.surface.to_string();
+                    Morpheme {
+                        base: entry.base.clone().unwrap_or_else(|| surface.clone()),
+                        reading: entry.reading.clone(),
+                        class: entry.class,
+                        subclass: entry.subclass.clone(),
+                        start: token.byte_start,
+                        end: token.byte_end,
+                        surface,
+                    }
+                })
+                .collect()
+        })
     }
+}
+
+/// What tebiki reads from a dictionary entry.
+struct Entry {
+    base: Option<String>,
+    reading: String,
+    class: WordClass,
+    subclass: String,
+}
+
+impl Entry {
+    fn read(token: &mut lindera::token::Token) -> Entry {
+        let details = token.details();
+        let field = |i: usize| details.get(i).filter(|d| **d != "*").map(|d| d.to_string());
+        Entry {
+            base: field(6),
+            reading: field(7).unwrap_or_default(),
+            class: WordClass::from_ipadic(details.first().copied().unwrap_or("")),
+            subclass: field(1).unwrap_or_default(),
+        }
+    }
+}
+
+/// Each tokenizer gets its own number, so that the entries a thread has read (`ENTRIES`)
+/// are never taken for those of another tokenizer with other user entries.
+static TOKENIZERS_MADE: AtomicUsize = AtomicUsize::new(1);
+
+thread_local! {
+    /// Dictionary entries already read on this thread, by word (id and dictionary), for the
+    /// tokenizer numbered first. Reading an entry's fields for every token was a tenth of
+    /// a build; a guidebook uses a few thousand words over and over.
+    static ENTRIES: RefCell<(usize, HashMap<(u32, u8), Entry>)> = RefCell::new((0, HashMap::new()));
 }
 
 /// The entries of a dictionary in domain.csv's format: its lines without blanks and
