@@ -160,26 +160,16 @@ impl Tokenizer {
     fn segment(&self, text: &str) -> Vec<Morpheme> {
         let Ok(tokens) = self.segmenter.segment(Cow::Borrowed(text)) else { return Vec::new() };
         ENTRIES.with(|cell| {
-            let mut cell = cell.borrow_mut();
-            let (owner, entries) = &mut *cell;
-            if *owner != self.id {
-                *owner = self.id;
-                entries.clear();
+            let mut read = cell.borrow_mut();
+            if read.tokenizer != self.id {
+                *read = EntriesRead { tokenizer: self.id, entries: HashMap::new() };
             }
+            let entries = &mut read.entries;
             tokens
                 .into_iter()
                 .map(|mut token| {
-                    let word = &token.word_id;
-                    let key = (
-                        word.id(),
-                        if word.is_unknown() {
-                            2
-                        } else if word.is_system() {
-                            0
-                        } else {
-                            1
-                        },
-                    );
+                    // Ids are numbered within each dictionary: system, user, unknown words.
+                    let key = (token.word_id.id(), token.word_id.lex_type() as u8);
                     let entry = entries.entry(key).or_insert_with(|| Entry::read(&mut token));
                     let surface = token.surface.to_string();
                     Morpheme {
@@ -223,10 +213,16 @@ impl Entry {
 static TOKENIZERS_MADE: AtomicUsize = AtomicUsize::new(1);
 
 thread_local! {
-    /// Dictionary entries already read on this thread, by word (id and dictionary), for the
-    /// tokenizer numbered first. Reading an entry's fields for every token was a tenth of
-    /// a build; a guidebook uses a few thousand words over and over.
-    static ENTRIES: RefCell<(usize, HashMap<(u32, u8), Entry>)> = RefCell::new((0, HashMap::new()));
+    /// Dictionary entries already read on this thread, by word (id and dictionary), with the
+    /// number of the tokenizer they belong to. Reading an entry's fields for every token was
+    /// a tenth of a build; a guidebook uses a few thousand words over and over.
+    static ENTRIES: RefCell<EntriesRead> = RefCell::new(EntriesRead { tokenizer: 0, entries: HashMap::new() });
+}
+
+/// The dictionary entries one thread has read for one tokenizer.
+struct EntriesRead {
+    tokenizer: usize,
+    entries: HashMap<(u32, u8), Entry>,
 }
 
 /// The entries of a dictionary in domain.csv's format: its lines without blanks and
@@ -259,6 +255,19 @@ mod tests {
             [("認知症", "ニンチショウ"), ("人生会議", "ジンセイカイギ"), ("看取り", "ミトリ"), ("胃ろう", "イロウ")]
         {
             assert!(found.contains(&(surface.to_string(), reading.to_string())), "{surface} in {found:?}");
+        }
+    }
+
+    #[test]
+    fn each_tokenizer_reads_its_own_entries() {
+        // The same word with two readings, in two guidebooks' dictionaries: each tokenizer
+        // answers with its own, however they take turns on one thread.
+        let first = Tokenizer::new("陽溜町,名詞,ヒダマリチョウ").unwrap();
+        let second = Tokenizer::new("陽溜町,名詞,ヨウリュウチョウ").unwrap();
+        let reading = |tokenizer: &Tokenizer| tokenizer.segment("陽溜町")[0].reading.clone();
+        for _ in 0..2 {
+            assert_eq!(reading(&first), "ヒダマリチョウ");
+            assert_eq!(reading(&second), "ヨウリュウチョウ");
         }
     }
 
