@@ -108,15 +108,9 @@ fn layout<'a>(
             context.insert("page_title", &guidebook.i18n.get(lang, "help_title"));
             (path, "help.html", context, None)
         }
-        Job::LifeStage { lang, key } => with_no_fragment(term_page(site, "life_stages", lang, key)),
-        Job::Scenario { lang, key } => with_no_fragment(term_page(site, "scenarios", lang, key)),
+        Job::LifeStage { lang, key } => term_page(site, "life_stages", lang, key),
+        Job::Scenario { lang, key } => term_page(site, "scenarios", lang, key),
     }
-}
-
-fn with_no_fragment<'a>(
-    (path, template, context): (PagePath, &'static str, Context),
-) -> (PagePath, &'static str, Context, Option<&'a str>) {
-    (path, template, context, None)
 }
 
 fn chapter_page<'a>(
@@ -177,7 +171,12 @@ fn chapter_page<'a>(
     (path, "chapter.html", context, Some(bodies[&page.lang].as_str()))
 }
 
-fn term_page(site: &Site, group: &str, lang: &str, key: &str) -> (PagePath, &'static str, Context) {
+fn term_page<'a>(
+    site: &Site,
+    group: &str,
+    lang: &str,
+    key: &str,
+) -> (PagePath, &'static str, Context, Option<&'a str>) {
     let guidebook = site.guidebook;
     let to: TermPath = if group == "life_stages" { PagePath::life_stage } else { PagePath::scenario };
     let path = to(lang, key);
@@ -189,7 +188,7 @@ fn term_page(site: &Site, group: &str, lang: &str, key: &str) -> (PagePath, &'st
     context.insert("group", group);
     context.insert("term", term);
     context.insert("terms", &terms);
-    (path, "listing.html", context)
+    (path, "listing.html", context, None)
 }
 
 /// What every page's layout needs: its language, the theme's words, the site's name, the
