@@ -1,11 +1,18 @@
-//! Reading the files staff write: UTF-8 with or without a BOM, CRLF or LF line ends.
+//! Reading the files staff write: UTF-8 with or without a BOM, CRLF or LF line ends, and
+//! only files that belong to the guidebook.
 //!
 //! Files saved by Windows editors often carry a BOM or CRLF line ends; both are accepted
 //! silently. A file in another encoding (Shift_JIS is common on office terminals) is never
 //! converted behind the user's back: it is reported with the encoding it looks like and how
 //! to re-save it, because a wrong guess would garble their text.
+//!
+//! A guidebook folder can come from a pull request, so a file in it may be a link to a file
+//! of the machine that builds it (a private key, a password file). Every file tebiki reads
+//! is first resolved, links followed: one outside the guidebook folder, or one that tools
+//! keep out of sight (`.git/`, `.env`), is refused by name and never opened, so its contents
+//! can appear in no message, annotation or page.
 
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Position};
 
@@ -21,23 +28,108 @@ pub struct SourceFile {
 impl SourceFile {
     pub fn read(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
         let name = crate::diagnostics::display_path(root, path);
-        let bytes = std::fs::read(path)
-            .map_err(|e| Diagnostic::error(&name, Position::START, format!("cannot read the file: {e}")))?;
+        let bytes = read_inside(root, path).map_err(|refusal| refusal.into_diagnostic(&name))?;
         let text = decode(&bytes).map_err(|problem| problem.into_diagnostic(&name))?;
         Ok(SourceFile { path: path.to_path_buf(), name, text })
     }
 }
 
-/// Why a file's bytes are not UTF-8 text.
+/// Why a file is not read.
+#[derive(Debug)]
+pub enum Refusal {
+    /// With its links followed, the file is outside the guidebook folder.
+    Outside,
+    /// The file, or a folder it is in, is one that tools keep out of sight: its name starts
+    /// with a dot (`.git/config`, `.env`). The path is relative to the guidebook folder.
+    Hidden(String),
+    Unreadable(std::io::Error),
+}
+
+impl Refusal {
+    pub fn into_diagnostic(self, name: &str) -> Diagnostic {
+        match self {
+            Refusal::Outside => Diagnostic::error(
+                name,
+                Position::START,
+                "this is a link to a file outside the guidebook folder; it was not read",
+            )
+            .expected("files that live inside the guidebook folder")
+            .suggestion(
+                "copy the file into the guidebook folder instead of linking to it, so it is reviewed like the rest",
+            ),
+            Refusal::Hidden(target) => Diagnostic::error(
+                name,
+                Position::START,
+                format!("this leads to {target}, a hidden file (a name starting with `.`); it was not read"),
+            )
+            .expected("files of the guidebook itself: hidden files such as .git/ and .env are never read or published")
+            .suggestion("copy what is needed into an ordinary file of the guidebook"),
+            Refusal::Unreadable(error) => {
+                Diagnostic::error(name, Position::START, format!("cannot read the file: {error}"))
+            }
+        }
+    }
+}
+
+/// Where `path` really is, once every link is followed, if that is inside the guidebook
+/// folder and not hidden.
+pub fn resolve_inside(root: &Path, path: &Path) -> Result<PathBuf, Refusal> {
+    let root = root.canonicalize().map_err(Refusal::Unreadable)?;
+    let real = path.canonicalize().map_err(Refusal::Unreadable)?;
+    let Ok(relative) = real.strip_prefix(&root) else { return Err(Refusal::Outside) };
+    let hidden =
+        relative.components().any(|c| matches!(c, Component::Normal(n) if n.to_string_lossy().starts_with('.')));
+    if hidden {
+        return Err(Refusal::Hidden(relative.to_string_lossy().replace('\\', "/")));
+    }
+    Ok(real)
+}
+
+/// The bytes of a file of the guidebook (see `resolve_inside`).
+pub fn read_inside(root: &Path, path: &Path) -> Result<Vec<u8>, Refusal> {
+    std::fs::read(resolve_inside(root, path)?).map_err(Refusal::Unreadable)
+}
+
+/// Why a file's bytes are not text tebiki can use.
 #[derive(Debug, PartialEq, Eq)]
 pub struct EncodingProblem {
     pub position: Position,
-    pub looks_like: Option<&'static str>,
+    pub kind: EncodingKind,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum EncodingKind {
+    /// Not UTF-8; the legacy encoding the bytes look like, if any.
+    NotUtf8(Option<&'static str>),
+    /// A character that is no text: NUL, or a Unicode noncharacter. Both are left in files
+    /// by broken tools, and tebiki uses noncharacters as its own markers.
+    NotText(char),
 }
 
 impl EncodingProblem {
+    pub fn looks_like(&self) -> Option<&'static str> {
+        match self.kind {
+            EncodingKind::NotUtf8(encoding) => encoding,
+            EncodingKind::NotText(_) => None,
+        }
+    }
+
     fn into_diagnostic(self, name: &str) -> Diagnostic {
-        let message = match self.looks_like {
+        let encoding = match self.kind {
+            EncodingKind::NotText(c) => {
+                return Diagnostic::error(
+                    name,
+                    self.position,
+                    format!("the file contains the invisible character U+{:04X}, which is not text", c as u32),
+                )
+                .expected("text only")
+                .suggestion(
+                    "delete the character (it may have come from a copy and paste or a broken program), then save",
+                );
+            }
+            EncodingKind::NotUtf8(encoding) => encoding,
+        };
+        let message = match encoding {
             Some(encoding) => format!("the file is not UTF-8; it looks like {encoding}"),
             None => "the file is not UTF-8 text".to_string(),
         };
@@ -51,20 +143,35 @@ impl EncodingProblem {
     }
 }
 
-/// Decodes UTF-8 (dropping a BOM) and normalises CRLF and lone CR to LF.
+/// Decodes UTF-8 (dropping a BOM) and normalises CRLF and lone CR to LF; refuses NUL and
+/// noncharacters.
 pub fn decode(bytes: &[u8]) -> Result<String, EncodingProblem> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(normalise_line_ends(text)),
+        Ok(text) => match text.char_indices().find(|(_, c)| is_not_text(*c)) {
+            Some((at, c)) => Err(EncodingProblem { position: position_of(text, at), kind: EncodingKind::NotText(c) }),
+            None => Ok(normalise_line_ends(text)),
+        },
         Err(error) => {
-            let valid = &bytes[..error.valid_up_to()];
             // The prefix before the first bad byte is valid UTF-8, so positions are exact.
-            let prefix = std::str::from_utf8(valid).unwrap_or_default();
-            let line = prefix.matches('\n').count() + 1;
-            let column = prefix.rsplit('\n').next().map_or(0, |l| l.trim_end_matches('\r').chars().count()) + 1;
-            Err(EncodingProblem { position: Position::new(line, column), looks_like: guess_encoding(bytes) })
+            let prefix = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+            let position = position_of(prefix, prefix.len());
+            Err(EncodingProblem { position, kind: EncodingKind::NotUtf8(guess_encoding(bytes)) })
         }
     }
+}
+
+/// NUL and the Unicode noncharacters (U+FDD0–U+FDEF and the last two of every plane).
+pub fn is_not_text(c: char) -> bool {
+    c == '\0' || ('\u{FDD0}'..='\u{FDEF}').contains(&c) || (c as u32 & 0xFFFE) == 0xFFFE
+}
+
+/// Line and column of byte `at` of `text`, whose lines may end in CRLF.
+fn position_of(text: &str, at: usize) -> Position {
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.trim_end_matches('\r').chars().count()) + 1;
+    Position::new(line, column)
 }
 
 fn normalise_line_ends(text: &str) -> String {
@@ -109,12 +216,40 @@ mod tests {
         let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode("---\ntitle: 認知症\n");
         let problem = decode(&bytes).unwrap_err();
         assert_eq!(problem.position, Position::new(2, 8));
-        assert!(problem.looks_like.unwrap().starts_with("Shift_JIS"));
+        assert!(problem.looks_like().unwrap().starts_with("Shift_JIS"));
     }
 
     #[test]
     fn euc_jp_is_told_apart_from_shift_jis() {
         let (bytes, _, _) = encoding_rs::EUC_JP.encode("かいご");
-        assert_eq!(decode(&bytes).unwrap_err().looks_like, Some("EUC-JP"));
+        assert_eq!(decode(&bytes).unwrap_err().looks_like(), Some("EUC-JP"));
+    }
+
+    #[test]
+    fn nul_and_noncharacters_are_refused_where_they_are() {
+        let problem = decode("---\ntitle: あ\0い\n".as_bytes()).unwrap_err();
+        assert_eq!(problem, EncodingProblem { position: Position::new(2, 9), kind: EncodingKind::NotText('\0') });
+        let problem = decode("本文\r\n\u{FDD0}".as_bytes()).unwrap_err();
+        assert_eq!(problem.position, Position::new(2, 1));
+        assert!(decode("外字\u{E000}は文字".as_bytes()).is_ok(), "private-use characters are text (外字)");
+    }
+
+    #[test]
+    fn a_link_out_of_the_guidebook_or_to_a_hidden_file_is_not_read() {
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret"), "PRIVATE KEY").unwrap();
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir(root.path().join(".git")).unwrap();
+        std::fs::write(root.path().join(".git/config"), "token").unwrap();
+        std::fs::write(root.path().join("ok.yaml"), "a: b").unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(outside.path().join("secret"), root.path().join("out.yaml")).unwrap();
+            std::os::unix::fs::symlink(".git/config", root.path().join("git.yaml")).unwrap();
+            assert!(matches!(read_inside(root.path(), &root.path().join("out.yaml")), Err(Refusal::Outside)));
+            let hidden = read_inside(root.path(), &root.path().join("git.yaml")).unwrap_err();
+            assert!(matches!(&hidden, Refusal::Hidden(path) if path == ".git/config"), "{hidden:?}");
+        }
+        assert_eq!(read_inside(root.path(), &root.path().join("ok.yaml")).unwrap(), b"a: b");
     }
 }

@@ -105,13 +105,10 @@ impl Source {
             let chapter_body = writer.body();
             problems.append(&mut writer.problems);
             for figure in std::mem::take(&mut writer.figures) {
-                match std::fs::read(&figure.file) {
+                match crate::source::read_inside(&options.root, &figure.file) {
                     Ok(bytes) => files.push((figure.virtual_path, bytes)),
-                    Err(e) => problems.push(Diagnostic::error(
-                        &page.file.name,
-                        Position::START,
-                        format!("cannot read {}: {e}", figure.file.display()),
-                    )),
+                    Err(refusal) => problems
+                        .push(refusal.into_diagnostic(&crate::diagnostics::display_path(&options.root, &figure.file))),
                 }
             }
             problems.extend(uncovered_characters(page));
@@ -165,7 +162,8 @@ impl Source {
         if !problems.is_empty() {
             return Err(problems);
         }
-        files.push(("booklet.typ".into(), booklet_template(&guidebook.config.theme, &options.root)));
+        let template = booklet_template(&guidebook.config.theme, &options.root).map_err(|problem| vec![problem])?;
+        files.push(("booklet.typ".into(), template));
         Ok(Source { body, chapters, files })
     }
 
@@ -271,14 +269,16 @@ fn uncovered_characters(page: &crate::content::Page) -> Vec<Diagnostic> {
 
 /// The theme's booklet layout: the guidebook's own themes/<name>/booklet/booklet.typ, or the
 /// one built into tebiki.
-fn booklet_template(theme: &str, root: &Path) -> Vec<u8> {
+fn booklet_template(theme: &str, root: &Path) -> Result<Vec<u8>, Diagnostic> {
     let own = root.join("themes").join(theme).join("booklet/booklet.typ");
-    std::fs::read(&own).unwrap_or_else(|_| {
-        crate::embedded::theme(theme)
-            .into_iter()
-            .chain(crate::embedded::theme("default"))
-            .find(|(path, _)| *path == "booklet/booklet.typ")
-            .map(|(_, bytes)| bytes.to_vec())
-            .unwrap_or_default()
-    })
+    if own.exists() {
+        let name = crate::diagnostics::display_path(root, &own);
+        return crate::source::read_inside(root, &own).map_err(|refusal| refusal.into_diagnostic(&name));
+    }
+    Ok(crate::embedded::theme(theme)
+        .into_iter()
+        .chain(crate::embedded::theme("default"))
+        .find(|(path, _)| *path == "booklet/booklet.typ")
+        .map(|(_, bytes)| bytes.to_vec())
+        .unwrap_or_default())
 }

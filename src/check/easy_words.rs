@@ -14,6 +14,7 @@ use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Position};
 use crate::guidebook::Guidebook;
 use crate::japanese::{DOMAIN_DICTIONARY, Tokenizer, WordClass, dictionary_entries};
+use crate::source::SourceFile;
 
 /// The language code of やさしい日本語.
 pub const EASY_JAPANESE: &str = "ja-easy";
@@ -37,7 +38,13 @@ pub fn run(root: &Path, guidebook: &Guidebook, tokenizer: &Tokenizer) -> Vec<Dia
     allowed.extend(dictionary_surfaces(DOMAIN_DICTIONARY));
     allowed.extend(dictionary_surfaces(tokenizer.extra_entries()));
     allowed.extend(desk_name_words(guidebook, tokenizer));
-    let own = std::fs::read_to_string(root.join(GUIDEBOOK_WORDS)).unwrap_or_default();
+    // A missing file means no words of the guidebook's own; an unusable one is reported.
+    let path = root.join(GUIDEBOOK_WORDS);
+    let own = match path.exists().then(|| SourceFile::read(root, &path)) {
+        Some(Ok(file)) => file.text,
+        Some(Err(problem)) => return vec![problem],
+        None => String::new(),
+    };
     allowed.extend(own.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from));
     let mut found = Vec::new();
     for page in pages {

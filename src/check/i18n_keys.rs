@@ -28,7 +28,11 @@ pub fn run(root: &Path, guidebook: &Guidebook, theme: &Theme) -> Vec<Diagnostic>
     let mut found = Vec::new();
     for language in &config.languages {
         let name = format!("i18n/{}.yaml", language.code);
-        let Ok(text) = std::fs::read_to_string(root.join(&name)) else { continue };
+        // Problems reading it were reported when the guidebook was loaded.
+        let Ok(crate::source::SourceFile { text, .. }) = crate::source::SourceFile::read(root, &root.join(&name))
+        else {
+            continue;
+        };
         for (key, line) in key_lines(&text) {
             if known.contains(&key) || known.iter().any(|k| k.starts_with(&format!("{key}."))) {
                 continue;

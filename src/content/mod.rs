@@ -15,7 +15,7 @@ use walkdir::WalkDir;
 use crate::config::{SiteConfig, is_key};
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, did_you_mean};
 use crate::markdown::{self, ParsedBody};
-use crate::source::SourceFile;
+use crate::source::{SourceFile, resolve_inside};
 
 pub use front_matter::{FrontMatter, Furigana, INHERITED_KEYS, Kind, Vocabulary, is_iso_date};
 
@@ -89,13 +89,25 @@ pub fn load(root: &Path, config: &SiteConfig, vocabulary: &Vocabulary, diagnosti
         if rest.iter().chain([&lang]).any(|p| is_left_by_tools(p)) {
             continue;
         }
-        if entry.path_is_symlink() && !stays_inside(root, path) {
-            diagnostics.push(
-                Diagnostic::error(name, Position::START, "this is a link to a file outside the guidebook folder")
-                    .expected("files that live inside the guidebook folder")
-                    .suggestion("copy the file into content/ instead of linking to it, so it is reviewed and published like the rest"),
-            );
-            continue;
+        if entry.path_is_symlink() {
+            match resolve_inside(root, path) {
+                Ok(real) if real.is_dir() => {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            name,
+                            Position::START,
+                            "this is a link to a folder, which tebiki does not follow",
+                        )
+                        .suggestion("move the folder itself into content/"),
+                    );
+                    continue;
+                }
+                Ok(_) => {}
+                Err(refusal) => {
+                    diagnostics.push(refusal.into_diagnostic(&name));
+                    continue;
+                }
+            }
         }
         if entry.depth() == 1 {
             if !entry.file_type().is_dir() {
@@ -163,14 +175,6 @@ pub fn is_left_by_tools(name: &str) -> bool {
         || name.ends_with('~')
         || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
         || name.ends_with("___")
-}
-
-/// Whether a path, with every link in it followed, is still inside the guidebook folder.
-pub fn stays_inside(root: &Path, path: &Path) -> bool {
-    match (root.canonicalize(), path.canonicalize()) {
-        (Ok(root), Ok(path)) => path.starts_with(root),
-        _ => false,
-    }
 }
 
 fn read_page(

@@ -6,10 +6,14 @@
 
 const BLOCK_TAGS: &[&str] = &[
     "blockquote",
+    "caption",
     "dd",
+    "details",
     "div",
     "dl",
     "dt",
+    "figcaption",
+    "figure",
     "h1",
     "h2",
     "h3",
@@ -21,6 +25,7 @@ const BLOCK_TAGS: &[&str] = &[
     "ol",
     "p",
     "pre",
+    "summary",
     "table",
     "tbody",
     "td",

@@ -1,20 +1,25 @@
 //! Chapter bodies: Markdown in, checked events out, HTML once links are known.
 //!
 //! Parsing happens once per chapter file. The first pass (`parse`) settles everything that
-//! depends only on the file itself: heading ids, Japanese line joining, refused scripts, and
-//! the list of links with their positions. Links can only be checked once every chapter of
-//! every language is known, so `to_html` takes a function that rewrites each link address.
+//! depends only on the file itself: heading ids, Japanese line joining, the author's HTML
+//! checked (`raw_html`), addresses checked (`addresses`), and the list of links with their
+//! positions. Links can only be checked once every chapter of every language is known, so
+//! `to_html` takes a function that rewrites each link address.
 
+mod addresses;
 mod compact;
 mod headings;
 mod raw_html;
 mod sections;
 mod soft_breaks;
+mod tables;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{Diagnostic, Position};
 use crate::text_position::LineIndex;
+use addresses::Use;
+use raw_html::RawHtml;
 
 pub use headings::{RESERVED_IDS, slugify};
 pub use sections::Section;
@@ -42,6 +47,8 @@ pub struct ParsedBody {
     events: Vec<Event<'static>>,
     pub headings: Vec<Heading>,
     pub links: Vec<LinkRef>,
+    /// The chapter's own HTML as it is published, when it has some.
+    html: Option<RawHtml>,
 }
 
 impl ParsedBody {
@@ -74,36 +81,24 @@ fn options() -> Options {
 pub fn parse(file_name: &str, file_text: &str, body_offset: usize) -> (ParsedBody, Vec<Diagnostic>) {
     let body = &file_text[body_offset..];
     let lines = LineIndex::new(file_text);
-    let at = |range: &std::ops::Range<usize>| lines.position(body_offset + range.start);
     let mut problems = Vec::new();
     let mut links = Vec::new();
-    let mut events: Vec<(Event<'static>, Position)> = Vec::new();
+    // Each event with the byte of the file it starts at.
+    let mut events: Vec<(Event<'static>, usize)> = Vec::new();
     let mut open_links: usize = 0;
 
     for (event, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        let position = at(&range);
+        let offset = body_offset + range.start;
         match &event {
-            Event::Html(html) | Event::InlineHtml(html) => {
-                if let Some(what) = raw_html::script_in_html(html) {
-                    problems.push(
-                        Diagnostic::error(file_name, position, format!("the chapter contains {what}"))
-                            .expected("text and formatting only: chapters are content, not code")
-                            .suggestion("remove it; if the page needs an interactive feature, it belongs in the theme")
-                            .with_source(file_text),
-                    );
-                    continue;
-                }
-            }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
                 let is_image = matches!(event, Event::Start(Tag::Image { .. }));
-                if let Some(what) = raw_html::script_in_html(&format!("<a href=\"{dest_url}\">")) {
-                    problems.push(
-                        Diagnostic::error(file_name, position, format!("the link address is {what}"))
-                            .expected("a chapter (.md), a page address (https://…), mailto: or tel:")
-                            .with_source(file_text),
-                    );
+                let position = lines.position(offset);
+                match check_address(dest_url, is_image) {
+                    Ok(()) => {
+                        links.push(LinkRef { dest: dest_url.to_string(), position, is_image, text: String::new() })
+                    }
+                    Err(problem) => problems.push(problem.into_diagnostic(file_name, position).with_source(file_text)),
                 }
-                links.push(LinkRef { dest: dest_url.to_string(), position, is_image, text: String::new() });
                 open_links += 1;
             }
             Event::End(TagEnd::Link | TagEnd::Image) => open_links = open_links.saturating_sub(1),
@@ -114,12 +109,54 @@ pub fn parse(file_name: &str, file_text: &str, body_offset: usize) -> (ParsedBod
             }
             _ => {}
         }
-        events.push((event.into_static(), position));
+        if let Event::Text(text) | Event::Code(text) = &event
+            && let Some(c) = text.chars().find(|c| crate::source::is_not_text(*c))
+        {
+            // Written as a character reference (`&#xFDD0;`): the file itself has none.
+            problems.push(
+                Diagnostic::error(
+                    file_name,
+                    lines.position(offset),
+                    format!("the text writes the character U+{:04X}, which is not text", c as u32),
+                )
+                .suggestion("remove the character reference (`&#…;`) that writes it")
+                .with_source(file_text),
+            );
+        }
+        events.push((event.into_static(), offset));
     }
     soft_breaks::join_japanese_lines(&mut events);
-    let headings = settle_headings(file_name, file_text, &mut events, &mut problems);
-    let events = wrap_tables(events.into_iter().map(|(e, _)| e));
-    (ParsedBody { events, headings, links }, problems)
+    let headings = settle_headings(file_name, file_text, &lines, &mut events, &mut problems);
+    let checked = raw_html::check(file_name, file_text, &events);
+    problems.extend(checked.problems);
+    links.extend(checked.links);
+    links.sort_by_key(|l| l.position);
+    let events = events.into_iter().map(|(e, _)| e).collect();
+    (ParsedBody { events, headings, links, html: checked.html }, problems)
+}
+
+/// A Markdown link or image address, checked as `addresses` says.
+struct RefusedAddress {
+    address: String,
+    is_image: bool,
+    refused: addresses::Refused,
+}
+
+fn check_address(address: &str, is_image: bool) -> Result<(), RefusedAddress> {
+    let use_ = if is_image { Use::Embed } else { Use::Link };
+    addresses::check(address, use_).map_err(|refused| RefusedAddress {
+        address: address.to_string(),
+        is_image,
+        refused,
+    })
+}
+
+impl RefusedAddress {
+    fn into_diagnostic(self, file_name: &str, position: Position) -> Diagnostic {
+        let (kind, use_) = if self.is_image { ("image", Use::Embed) } else { ("link", Use::Link) };
+        let message = format!("the {kind} address `{}` is refused: {}", self.address, self.refused.explain(use_));
+        Diagnostic::error(file_name, position, message).suggestion(self.refused.suggestion(use_))
+    }
 }
 
 /// Gives every heading an id (the author's `{#id}` or one made from its text) and lists them
@@ -127,18 +164,27 @@ pub fn parse(file_name: &str, file_text: &str, body_offset: usize) -> (ParsedBod
 fn settle_headings(
     file_name: &str,
     file_text: &str,
-    events: &mut [(Event<'static>, Position)],
+    lines: &LineIndex,
+    events: &mut [(Event<'static>, usize)],
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Heading> {
     let mut ids = headings::IdAllocator::new();
     let mut found = Vec::new();
     let mut index = 0;
     while index < events.len() {
-        let (Event::Start(Tag::Heading { level, id, .. }), position) = &events[index] else {
+        let (Event::Start(Tag::Heading { level, id, classes, attrs }), offset) = &events[index] else {
             index += 1;
             continue;
         };
-        let (mut level, written_id, position) = (*level, id.clone(), *position);
+        let (mut level, written_id, position) = (*level, id.clone(), lines.position(*offset));
+        if !classes.is_empty() || !attrs.is_empty() {
+            problems.push(
+                Diagnostic::error(file_name, position, "a heading can be given an id, and nothing else")
+                    .expected("`## Heading {#id}`: classes (`.name`) and attributes (`name=value`) are not allowed")
+                    .suggestion("keep only the `#id` between the braces")
+                    .with_source(file_text),
+            );
+        }
         let end =
             index + events[index..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_)))).unwrap_or(0);
         let text: String = events[index..end]
@@ -169,9 +215,11 @@ fn settle_headings(
             }
             None => ids.allocate(&slugify(&text)),
         };
-        if let Event::Start(Tag::Heading { level: l, id: i, .. }) = &mut events[index].0 {
+        if let Event::Start(Tag::Heading { level: l, id: i, classes, attrs }) = &mut events[index].0 {
             *l = level;
             *i = Some(CowStr::from(id.clone()));
+            classes.clear();
+            attrs.clear();
         }
         if let Event::End(TagEnd::Heading(l)) = &mut events[end].0 {
             *l = level;
@@ -182,57 +230,64 @@ fn settle_headings(
     found
 }
 
-/// Tables scroll sideways inside their own box on a narrow phone instead of widening the page.
-fn wrap_tables(events: impl Iterator<Item = Event<'static>>) -> Vec<Event<'static>> {
-    let mut out = Vec::new();
-    for event in events {
-        let closes_table = matches!(event, Event::End(TagEnd::Table));
-        if matches!(event, Event::Start(Tag::Table(_))) {
-            out.push(Event::Html(CowStr::Borrowed("<div class=\"table-wrap\" tabindex=\"0\">")));
-        }
-        out.push(event);
-        if closes_table {
-            out.push(Event::Html(CowStr::Borrowed("</div>")));
-        }
-    }
-    out
-}
-
 /// HTML for the body, with every link and image address passed through `rewrite`, and the
 /// running text through `text` (which must escape it; it may add furigana and line-break
-/// points). Code, and the alt text of images, are left to pulldown-cmark.
+/// points). Code, the alt text of images, and text inside the author's own `<ruby>` or
+/// `<code>` are escaped as written.
 pub fn to_html(parsed: &ParsedBody, rewrite: &dyn Fn(&str) -> String, text: &dyn Fn(&str) -> String) -> String {
-    compact::drop_block_line_breaks(&html_with_line_breaks(parsed, rewrite, text))
+    let markdown = html_with_line_breaks(parsed, rewrite, text);
+    match &parsed.html {
+        // The author's HTML keeps the line breaks between its blocks; those at the ends
+        // of the body show nothing.
+        Some(html) => compact::drop_block_line_breaks(&html.fill(&markdown, rewrite)).trim_matches('\n').to_string(),
+        None => compact::drop_block_line_breaks(&markdown),
+    }
 }
 
-/// `to_html` as pulldown-cmark writes it, with a line break after every block.
+/// The Markdown as pulldown-cmark writes it, with a line break after every block, and
+/// `raw_html::PIECE` where each piece of the author's HTML goes.
 fn html_with_line_breaks(
     parsed: &ParsedBody,
     rewrite: &dyn Fn(&str) -> String,
     text: &dyn Fn(&str) -> String,
 ) -> String {
     let mut verbatim = 0; // inside a code block or an image's alt text
-    let events = parsed.events.iter().cloned().map(|event| match event {
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-            Event::Start(Tag::Link { link_type, dest_url: rewrite(&dest_url).into(), title, id })
+    let mut run = 0; // the stretch of Markdown between pieces of HTML
+    let mut skip_to = 0;
+    let events = parsed.events.iter().enumerate().filter_map(|(index, event)| {
+        if index < skip_to {
+            return None;
         }
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-            verbatim += 1;
-            Event::Start(Tag::Image { link_type, dest_url: rewrite(&dest_url).into(), title, id })
+        if let Some(piece) = parsed.html.as_ref().and_then(|html| html.piece_starting_at(index)) {
+            skip_to = piece.end;
+            run += 1;
+            return Some(Event::InlineHtml(raw_html::PIECE.to_string().into()));
         }
-        Event::Start(Tag::CodeBlock(kind)) => {
-            verbatim += 1;
-            Event::Start(Tag::CodeBlock(kind))
-        }
-        Event::End(end @ (TagEnd::Image | TagEnd::CodeBlock)) => {
-            verbatim -= 1;
-            Event::End(end)
-        }
-        Event::Text(plain) if verbatim == 0 => Event::InlineHtml(text(&plain).into()),
-        other => other,
+        Some(match event.clone() {
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+                Event::Start(Tag::Link { link_type, dest_url: rewrite(&dest_url).into(), title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+                verbatim += 1;
+                Event::Start(Tag::Image { link_type, dest_url: rewrite(&dest_url).into(), title, id })
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                verbatim += 1;
+                Event::Start(Tag::CodeBlock(kind))
+            }
+            Event::End(end @ (TagEnd::Image | TagEnd::CodeBlock)) => {
+                verbatim -= 1;
+                Event::End(end)
+            }
+            Event::Text(plain) if verbatim == 0 => {
+                let as_written = parsed.html.as_ref().is_some_and(|html| html.is_verbatim(run));
+                Event::InlineHtml(if as_written { crate::japanese::escape(&plain) } else { text(&plain) }.into())
+            }
+            other => other,
+        })
     });
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, events);
+    pulldown_cmark::html::push_html(&mut html, tables::for_the_page(events));
     html
 }
 

@@ -8,6 +8,7 @@ use std::path::Path;
 use tera::Tera;
 use walkdir::WalkDir;
 
+use crate::content::is_left_by_tools;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 
 pub struct Theme {
@@ -25,14 +26,19 @@ impl Theme {
     pub fn load(root: &Path, name: &str, diagnostics: &Diagnostics) -> Option<Theme> {
         let folder = root.join("themes").join(name);
         let files: Vec<(String, Vec<u8>)> = if folder.is_dir() {
+            // Files that editors and tools leave (.DS_Store, backups) are not part of it.
             WalkDir::new(&folder)
                 .sort_by_file_name()
                 .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !is_left_by_tools(&e.file_name().to_string_lossy()))
                 .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_file())
-                .filter_map(|e| {
-                    let relative = crate::diagnostics::display_path(&folder, e.path());
-                    std::fs::read(e.path()).ok().map(|bytes| (relative, bytes))
+                .filter(|e| !e.file_type().is_dir())
+                .filter_map(|e| match crate::source::read_inside(root, e.path()) {
+                    Ok(bytes) => Some((crate::diagnostics::display_path(&folder, e.path()), bytes)),
+                    Err(refusal) => {
+                        diagnostics.push(refusal.into_diagnostic(&crate::diagnostics::display_path(root, e.path())));
+                        None
+                    }
                 })
                 .collect()
         } else {

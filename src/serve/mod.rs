@@ -175,14 +175,12 @@ impl Server {
     }
 
     /// A file from content/, read when asked for; one that a link has taken outside the
-    /// guidebook folder since the build is refused.
+    /// guidebook folder (or to a hidden file) since the build is refused.
     fn asset(&self, path: &Path, key: &str) -> Response {
-        if !crate::content::stays_inside(&self.root, path) {
-            return Response::text(403, "outside the guidebook folder");
-        }
-        match std::fs::read(path) {
+        match crate::source::read_inside(&self.root, path) {
             Ok(bytes) => Response::new(200, http::content_type(key), bytes),
-            Err(_) => Response::text(404, "not found"),
+            Err(crate::source::Refusal::Unreadable(_)) => Response::text(404, "not found"),
+            Err(_) => Response::text(403, "outside the guidebook folder"),
         }
     }
 

@@ -1,0 +1,208 @@
+//! tebiki's own reading of a chapter's parsed HTML against the allow-list: every element,
+//! attribute and address that cannot be published, each with the line it was written on
+//! and why. ammonia then sanitises the same HTML as a second opinion (see `mod.rs`).
+
+use html5ever::ns;
+
+use super::dom::{Data, Dom, Id};
+use super::markers;
+use super::policy;
+use crate::markdown::addresses::{self, Use};
+
+/// Something in the HTML that cannot be published, on a line of the parsed text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub line: u64,
+    /// Where on the line to point: the tag (`<img`) or the attribute name.
+    pub needle: Needle,
+    pub message: String,
+    pub suggestion: String,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub enum Needle {
+    Tag(String),
+    Attribute { element: String, attribute: String },
+    Line,
+}
+
+/// An address written in the HTML, for the link check.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Address {
+    pub line: u64,
+    pub element: String,
+    pub attribute: String,
+    pub value: String,
+    /// The words of a link, or an image's alt text.
+    pub text: String,
+}
+
+/// What the walk over the tree found.
+#[derive(Debug, Default)]
+pub struct Walk {
+    pub findings: Vec<Finding>,
+    pub addresses: Vec<Address>,
+    /// For each stretch of Markdown between pieces of HTML: how often its marker was seen in
+    /// text, and whether inside the author's own `<ruby>`, `<code>` … (`policy::VERBATIM`).
+    pub runs_seen: Vec<usize>,
+    pub verbatim_runs: Vec<bool>,
+}
+
+const REMOVE: &str = "remove it; a chapter may use the HTML listed in README.md (What a chapter may contain)";
+
+pub fn walk(dom: &Dom, runs: usize) -> Walk {
+    let mut walk = Walk { runs_seen: vec![0; runs], verbatim_runs: vec![false; runs], ..Walk::default() };
+    // (node, inside a verbatim element)
+    let mut stack: Vec<(Id, bool)> = dom.node(dom.fragment_root()).children.iter().rev().map(|&c| (c, false)).collect();
+    while let Some((id, verbatim)) = stack.pop() {
+        let node = dom.node(id);
+        let descend = match &node.data {
+            Data::Element { name, attrs, .. } => {
+                let element = name.local.to_string();
+                if name.ns != ns!(html) {
+                    // <svg> and <math> start another language of markup; one finding for it all.
+                    walk.findings.push(tag_finding(node.line, &element, policy::why_not_element(&element)));
+                    false
+                } else {
+                    if !policy::element_allowed(&element) {
+                        walk.findings.push(tag_finding(node.line, &element, policy::why_not_element(&element)));
+                    }
+                    for attr in attrs {
+                        walk.attribute(dom, id, node.line, &element, attr.name.local.as_ref(), &attr.value);
+                    }
+                    true
+                }
+            }
+            Data::Text(text) => {
+                walk.text(node.line, text, verbatim);
+                false
+            }
+            Data::Comment(text) if markers::runs_in(text).next().is_some() => {
+                walk.findings.push(Finding {
+                    line: node.line,
+                    needle: Needle::Tag("<!--".into()),
+                    message: "an HTML comment `<!--` is not closed, so the rest of the chapter would not be shown"
+                        .into(),
+                    suggestion: "end the comment with `-->`".into(),
+                });
+                false
+            }
+            _ => false,
+        };
+        if descend {
+            let inside = verbatim
+                || matches!(&node.data, Data::Element { name, .. } if policy::VERBATIM.contains(&name.local.as_ref()));
+            stack.extend(node.children.iter().rev().map(|&c| (c, inside)));
+        }
+    }
+    walk
+}
+
+fn tag_finding(line: u64, element: &str, message: String) -> Finding {
+    Finding { line, needle: Needle::Tag(format!("<{element}")), message, suggestion: REMOVE.into() }
+}
+
+impl Walk {
+    fn attribute(&mut self, dom: &Dom, id: Id, line: u64, element: &str, attribute: &str, value: &str) {
+        let needle = || Needle::Attribute { element: element.to_string(), attribute: attribute.to_string() };
+        if markers::runs_in(value).next().is_some() {
+            self.findings.push(Finding {
+                line,
+                needle: needle(),
+                message: format!(
+                    "the tag <{element} is not closed: the text after it would become part of `{attribute}`"
+                ),
+                suggestion: "close the tag with `>`, and the quotes of its attributes".into(),
+            });
+            return;
+        }
+        if let Some(c) = value.chars().find(|c| crate::source::is_not_text(*c)) {
+            self.findings.push(not_text(line, c));
+            return;
+        }
+        if !policy::element_allowed(element) {
+            return; // the element itself is refused already
+        }
+        if !policy::attribute_allowed(element, attribute) {
+            let message = policy::why_not_attribute(element, attribute);
+            self.findings.push(Finding { line, needle: needle(), message, suggestion: "remove the attribute".into() });
+            return;
+        }
+        let Some(use_) = policy::address_use(element, attribute) else { return };
+        match addresses::check(value, use_) {
+            Ok(()) => {
+                let text = match use_ {
+                    Use::Embed => alt_of(dom, id),
+                    Use::Link => text_of(dom, id),
+                };
+                let (element, attribute, value) = (element.to_string(), attribute.to_string(), value.to_string());
+                self.addresses.push(Address { line, element, attribute, value, text });
+            }
+            Err(refused) => self.findings.push(Finding {
+                line,
+                needle: needle(),
+                message: format!(
+                    "the address `{}` in <{element} {attribute}> is refused: {}",
+                    shorten(value),
+                    refused.explain(use_)
+                ),
+                suggestion: refused.suggestion(use_).into(),
+            }),
+        }
+    }
+
+    fn text(&mut self, line: u64, text: &str, verbatim: bool) {
+        let mut forged = false;
+        for run in markers::runs_in(text) {
+            match self.runs_seen.get_mut(run) {
+                Some(seen) if *seen == 0 => {
+                    *seen = 1;
+                    self.verbatim_runs[run] = verbatim;
+                }
+                // A second copy of a marker can only be written by a character reference.
+                _ => forged = true,
+            }
+        }
+        let rest = markers::without_runs(text);
+        match rest.chars().find(|c| crate::source::is_not_text(*c)) {
+            Some(c) => self.findings.push(not_text(line, c)),
+            None if forged => self.findings.push(not_text(line, '\u{FDD0}')),
+            None => {}
+        }
+    }
+}
+
+fn not_text(line: u64, c: char) -> Finding {
+    Finding {
+        line,
+        needle: Needle::Line,
+        message: format!("the HTML writes the character U+{:04X}, which is not text", c as u32),
+        suggestion: "remove the character reference (`&#…;`) that writes it".into(),
+    }
+}
+
+/// The text inside an element, as written in the HTML itself.
+fn text_of(dom: &Dom, id: Id) -> String {
+    dom.descendants(id)
+        .into_iter()
+        .filter_map(|(d, _)| match &dom.node(d).data {
+            Data::Text(t) => Some(markers::without_runs(t)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn alt_of(dom: &Dom, id: Id) -> String {
+    match &dom.node(id).data {
+        Data::Element { attrs, .. } => {
+            attrs.iter().find(|a| &*a.name.local == "alt").map(|a| a.value.to_string()).unwrap_or_default()
+        }
+        _ => String::new(),
+    }
+}
+
+/// An address as shown in a message: long ones cut, control characters made visible.
+fn shorten(value: &str) -> String {
+    let shown: String = value.chars().map(|c| if c.is_control() { '�' } else { c }).take(60).collect();
+    if value.chars().count() > 60 { format!("{shown}…") } else { shown }
+}

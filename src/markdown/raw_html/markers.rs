@@ -1,0 +1,95 @@
+//! Markers tebiki puts in a chapter's HTML while it is checked, and fills in afterwards.
+//!
+//! They are made of Unicode noncharacters (U+FDD0…), which no file tebiki reads may contain
+//! (`source::decode`) and which a character reference in the HTML cannot sneak in either
+//! (`check` refuses them), so a marker can only be tebiki's own.
+
+/// Stands for the `k`th stretch of Markdown between pieces of HTML.
+pub fn run(k: usize) -> String {
+    format!("\u{FDD0}{k}\u{FDD1}")
+}
+
+/// Stands for the `n`th address written in the HTML, replaced by where it leads.
+pub fn address(n: usize) -> String {
+    format!("\u{FDD2}{n}\u{FDD3}")
+}
+
+/// Where a piece of HTML was, in the Markdown rendered without it.
+pub const PIECE: char = '\u{FDD4}';
+
+/// The run numbers of the run markers in `text`, in order.
+pub fn runs_in(text: &str) -> impl Iterator<Item = usize> + '_ {
+    numbers(text, '\u{FDD0}', '\u{FDD1}').map(|(n, _)| n)
+}
+
+/// `text` without its run markers.
+pub fn without_runs(text: &str) -> String {
+    let mut out = String::new();
+    let mut last = 0;
+    for (_, range) in numbers(text, '\u{FDD0}', '\u{FDD1}') {
+        out.push_str(&text[last..range.start]);
+        last = range.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// `template` with every run marker replaced by `runs[k]` and every address marker by
+/// `address(n)`. Markers with a number out of range are left as they are.
+pub fn fill(template: &str, runs: &[&str], address: &dyn Fn(usize) -> Option<String>) -> String {
+    let mut out = String::with_capacity(template.len() + runs.iter().map(|r| r.len()).sum::<usize>());
+    let mut rest = template;
+    while let Some(start) = rest.find(['\u{FDD0}', '\u{FDD2}']) {
+        out.push_str(&rest[..start]);
+        let open = rest[start..].chars().next().expect("found above");
+        let close = if open == '\u{FDD0}' { '\u{FDD1}' } else { '\u{FDD3}' };
+        let after = &rest[start + open.len_utf8()..];
+        let number = after.find(close).and_then(|end| after[..end].parse::<usize>().ok().map(|n| (n, end)));
+        let filled = number.and_then(|(n, end)| {
+            let text = if open == '\u{FDD0}' { runs.get(n).map(|r| r.to_string()) } else { address(n) };
+            text.map(|t| (t, end))
+        });
+        match filled {
+            Some((text, end)) => {
+                out.push_str(&text);
+                rest = &after[end + close.len_utf8()..];
+            }
+            None => {
+                out.push(open);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Numbers written between `open` and `close`, with the byte range of each marker.
+fn numbers(text: &str, open: char, close: char) -> impl Iterator<Item = (usize, std::ops::Range<usize>)> + '_ {
+    text.match_indices(open).filter_map(move |(start, _)| {
+        let after = start + open.len_utf8();
+        let end = after + text[after..].find(close)?;
+        let number = text[after..end].parse().ok()?;
+        Some((number, start..end + close.len_utf8()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_are_found_and_filled() {
+        let template = format!("<b>{}</b><a href=\"{}\">{}</a>", run(0), address(0), run(1));
+        assert_eq!(runs_in(&template).collect::<Vec<_>>(), [0, 1]);
+        let filled = fill(&template, &["太字", "リンク"], &|n| (n == 0).then(|| "../x/".to_string()));
+        assert_eq!(filled, "<b>太字</b><a href=\"../x/\">リンク</a>");
+        assert_eq!(without_runs(&format!("a{}b", run(3))), "ab");
+    }
+
+    #[test]
+    fn a_marker_without_its_fill_is_left_alone() {
+        let template = format!("{}{}\u{FDD0}x", run(5), address(9));
+        assert_eq!(fill(&template, &[], &|_| None), template);
+    }
+}

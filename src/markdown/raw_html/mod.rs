@@ -1,0 +1,178 @@
+//! The HTML a chapter's author wrote, checked with a real HTML parser against an allow-list
+//! and published only as tebiki writes it back.
+//!
+//! pulldown-cmark hands raw HTML over line by line (`<img src=x` on one line, `onerror=…>`
+//! on the next) and tag by tag, so it is judged only once it is joined back: every piece of
+//! HTML of the chapter, in order, with a marker standing for each stretch of Markdown
+//! between pieces. That text is parsed as html5ever parses a fragment (as a browser does),
+//! and:
+//! - `check` walks the tree: every element, attribute and address outside the allow-list
+//!   of `policy` is an error on its line, saying why (`tokens` adds what the tree hides);
+//! - ammonia sanitises the same text with the same lists; if it would change anything that
+//!   `check` let through, that is an error too. Nothing is cleaned silently: whatever a
+//!   sanitiser would remove is refused, so nothing the author wrote goes missing;
+//! - what is published is the tree written back by html5ever's serializer, with each
+//!   Markdown stretch put back in its marker's place, and each address replaced by where
+//!   it leads for the page's reader (as Markdown links are).
+//!
+//! Markdown around the HTML is trusted: pulldown-cmark escapes its text and attributes, and
+//! its addresses are checked by `addresses`. The page is thus a sequence of whole tags, each
+//! either written by pulldown-cmark or an allowed tag written back by html5ever.
+
+mod check;
+mod dom;
+mod joined;
+mod markers;
+mod policy;
+mod tokens;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use pulldown_cmark::Event;
+
+use crate::diagnostics::Diagnostic;
+
+pub use markers::PIECE;
+
+use super::LinkRef;
+use check::{Finding, Needle};
+use joined::Joined;
+
+/// A chapter's HTML, checked, as tebiki publishes it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RawHtml {
+    /// The body as HTML: the author's HTML written back, the Markdown between as run
+    /// markers, addresses as address markers.
+    template: String,
+    /// The events each piece of HTML is made of.
+    pieces: Vec<Range<usize>>,
+    /// For each Markdown stretch: inside the author's `<ruby>`, `<code>` … (left as written).
+    verbatim_runs: Vec<bool>,
+    /// The addresses of the HTML, in marker order.
+    addresses: Vec<String>,
+}
+
+impl RawHtml {
+    /// The piece of HTML that starts at event `index`, if one does.
+    pub fn piece_starting_at(&self, index: usize) -> Option<&Range<usize>> {
+        self.pieces.iter().find(|p| p.start == index)
+    }
+
+    /// Whether the text of Markdown stretch `run` is left as written.
+    pub fn is_verbatim(&self, run: usize) -> bool {
+        self.verbatim_runs.get(run).copied().unwrap_or(false)
+    }
+
+    /// The body: `rendered` is the Markdown rendered with a `PIECE` where each piece of
+    /// HTML was; `rewrite` turns an address into where it leads.
+    pub fn fill(&self, rendered: &str, rewrite: &dyn Fn(&str) -> String) -> String {
+        let runs: Vec<&str> = rendered.split(PIECE).collect();
+        debug_assert_eq!(runs.len(), self.pieces.len() + 1, "one Markdown stretch around each piece");
+        markers::fill(&self.template, &runs, &|n| self.addresses.get(n).map(|a| escape_attribute(&rewrite(a))))
+    }
+}
+
+/// What checking a chapter's HTML gives.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// None when the chapter has no HTML of its own, or when it cannot be published.
+    pub html: Option<RawHtml>,
+    /// Links and images written in the HTML, for the link check.
+    pub links: Vec<LinkRef>,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Checks the HTML among a chapter's `events` (each with its byte offset in `file_text`).
+pub fn check(file_name: &str, file_text: &str, events: &[(Event<'static>, usize)]) -> Checked {
+    let pieces = joined::pieces(events);
+    if pieces.is_empty() {
+        return Checked::default();
+    }
+    let joined = Joined::new(events, &pieces, file_text);
+    let refuse = |findings: &[Finding]| {
+        let problems = findings
+            .iter()
+            .map(|f| {
+                let at = joined.position(f.line, &f.needle);
+                Diagnostic::error(file_name, at, &f.message).suggestion(&f.suggestion).with_source(file_text)
+            })
+            .collect();
+        Checked { problems, ..Checked::default() }
+    };
+    let scanned = tokens::scan(joined.text());
+    let too_deep = scanned.iter().any(|t| t.too_deep);
+    let mut findings: Vec<Finding> = scanned.into_iter().map(page_tag).collect();
+    if too_deep {
+        return refuse(&findings); // building the tree is what takes long
+    }
+    let tree = dom::Dom::parse_fragment(joined.text());
+    let walk = check::walk(&tree, pieces.len() + 1);
+    findings.extend(walk.findings);
+    if let Some(run) = walk.runs_seen.iter().position(|&seen| seen == 0) {
+        findings.push(Finding {
+            line: joined.line_of_piece(run.saturating_sub(1)),
+            needle: Needle::Line,
+            message: "an HTML tag here is not closed, so the text after it would not be shown".into(),
+            suggestion: "close every tag with `>` and every quoted value with its quote".into(),
+        });
+    }
+    let ours = tree.serialize(&mut |_, _, value| value.to_string());
+    if findings.is_empty() && ours != SANITISER.clean(joined.text()).to_string() {
+        findings.push(Finding {
+            line: joined.line_of_piece(0),
+            needle: Needle::Line,
+            message: "the HTML sanitiser would change this chapter's HTML, so it cannot be published as written".into(),
+            suggestion: "write the HTML more simply, with the elements listed in README.md".into(),
+        });
+    }
+    if !findings.is_empty() {
+        return refuse(&findings);
+    }
+    let links = walk
+        .addresses
+        .iter()
+        .map(|a| LinkRef {
+            dest: a.value.clone(),
+            position: joined
+                .position(a.line, &Needle::Attribute { element: a.element.clone(), attribute: a.attribute.clone() }),
+            is_image: a.element == "img",
+            text: a.text.clone(),
+        })
+        .collect();
+    let mut addresses = Vec::new();
+    let template = tree.serialize(&mut |element, attribute, value| match policy::address_use(element, attribute) {
+        Some(_) => {
+            addresses.push(value.to_string());
+            markers::address(addresses.len() - 1)
+        }
+        None => value.to_string(),
+    });
+    let html = RawHtml { template, pieces, verbatim_runs: walk.verbatim_runs, addresses };
+    Checked { html: Some(html), links, problems: Vec::new() }
+}
+
+/// The sanitiser's second opinion, configured once.
+static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(policy::ammonia);
+
+fn page_tag(found: tokens::Unpublishable) -> Finding {
+    let message = if found.too_deep {
+        format!("the HTML is nested more than {} elements deep here", tokens::MAX_DEPTH)
+    } else {
+        policy::why_not_element(&found.element)
+    };
+    let suggestion = if found.too_deep { "close the elements you open" } else { "remove the tag" };
+    Finding {
+        line: found.line,
+        needle: Needle::Tag(format!("<{}", found.element)),
+        message,
+        suggestion: suggestion.into(),
+    }
+}
+
+fn escape_attribute(value: &str) -> String {
+    value.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,209 @@
+//! What HTML a chapter may contain: an allow-list of elements and attributes, with the
+//! reason why everything else is refused, in words for the person who wrote it.
+//!
+//! The same tables configure ammonia, which sanitises the chapter's HTML independently of
+//! tebiki's own check (`mod.rs` compares the two), so the list is written once.
+
+use std::collections::{HashMap, HashSet};
+
+use super::super::addresses::Use;
+
+/// Elements a chapter may write in HTML: text formatting, lists, tables, `details`,
+/// `figure` and images of the guidebook. Nothing that runs, loads, submits or navigates.
+pub const ELEMENTS: &[&str] = &[
+    "a",
+    "abbr",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "data",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+    "var",
+    "wbr",
+];
+
+/// Attributes allowed on every element of `ELEMENTS`.
+pub const GLOBAL_ATTRIBUTES: &[&str] = &["lang", "dir", "title"];
+
+/// Attributes allowed on one element.
+pub const ELEMENT_ATTRIBUTES: &[(&str, &[&str])] = &[
+    ("a", &["href", "hreflang"]),
+    ("img", &["src", "alt", "width", "height"]),
+    ("blockquote", &["cite"]),
+    ("q", &["cite"]),
+    ("del", &["cite", "datetime"]),
+    ("ins", &["cite", "datetime"]),
+    ("time", &["datetime"]),
+    ("data", &["value"]),
+    ("ol", &["start", "reversed", "type"]),
+    ("li", &["value"]),
+    ("td", &["colspan", "rowspan", "headers"]),
+    ("th", &["colspan", "rowspan", "headers", "scope", "abbr"]),
+    ("col", &["span"]),
+    ("colgroup", &["span"]),
+    ("details", &["open"]),
+];
+
+/// Attributes that hold an address, and what the browser does with it.
+pub fn address_use(element: &str, attribute: &str) -> Option<Use> {
+    match (element, attribute) {
+        ("a", "href") | (_, "cite") => Some(Use::Link),
+        ("img", "src") => Some(Use::Embed),
+        _ => None,
+    }
+}
+
+/// Elements whose text the reader reads as it is written: tebiki adds no furigana or
+/// line-break points inside them (and none inside the author's own furigana).
+pub const VERBATIM: &[&str] = &["code", "kbd", "pre", "rp", "rt", "ruby", "samp", "var"];
+
+pub fn element_allowed(name: &str) -> bool {
+    ELEMENTS.contains(&name)
+}
+
+pub fn attribute_allowed(element: &str, attribute: &str) -> bool {
+    GLOBAL_ATTRIBUTES.contains(&attribute)
+        || ELEMENT_ATTRIBUTES.iter().any(|(e, attributes)| *e == element && attributes.contains(&attribute))
+}
+
+/// Why an element is not allowed.
+pub fn why_not_element(name: &str) -> String {
+    let reason = match name {
+        "script" | "noscript" | "template" | "slot" => "it runs a program in the reader's browser",
+        "iframe" | "frame" | "frameset" | "object" | "embed" | "applet" | "portal" | "fencedframe" => {
+            "it puts another page or program inside this one"
+        }
+        "picture" | "source" | "video" | "audio" | "track" | "canvas" | "svg" | "math" => {
+            "it is drawn or played by the browser from a file or program, not written as text"
+        }
+        "link" | "style" => "it loads or changes how the whole page looks",
+        "meta" | "base" => "it changes the whole page: where its links lead, or sends the reader elsewhere",
+        "form" | "input" | "button" | "select" | "option" | "optgroup" | "textarea" | "label" | "fieldset"
+        | "legend" | "output" | "datalist" | "search" | "selectedcontent" => {
+            "it asks the reader to type or choose something and sends it somewhere"
+        }
+        "html" | "head" | "body" | "title" | "main" | "header" | "footer" | "nav" | "aside" | "article" | "section"
+        | "dialog" | "menu" => "the theme makes the page's own parts; a chapter is only its text",
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "hgroup" => {
+            "headings are written `## …` in Markdown, so that they appear in the chapter's contents and get an id"
+        }
+        "marquee" | "blink" | "font" | "center" | "big" | "tt" | "strike" | "basefont" => {
+            "it is old HTML for how text looks; the theme decides how the page looks"
+        }
+        _ => "it is not one of the elements a chapter may use",
+    };
+    format!("<{name}> is not allowed in a chapter: {reason}")
+}
+
+/// Why an attribute is not allowed on an element.
+pub fn why_not_attribute(element: &str, attribute: &str) -> String {
+    let reason = if attribute.starts_with("on") {
+        "it runs a program when something happens on the page"
+    } else {
+        match attribute {
+            "style" => "how the page looks comes from the theme, and a style can load files from other sites",
+            "class" => "how the page looks comes from the theme",
+            "id" => "ids are given to headings with `## Heading {#id}`",
+            "srcset" | "poster" | "background" | "lowsrc" | "dynsrc" | "data" | "codebase" | "ping" => {
+                "it makes the browser load a file"
+            }
+            "formaction" | "action" | "target" | "form" | "popovertarget" | "commandfor" | "command" => {
+                "it sends the reader or what they typed somewhere"
+            }
+            "http-equiv" | "contenteditable" | "autofocus" | "popover" | "tabindex" | "accesskey" | "inert"
+            | "hidden" | "draggable" => "it changes how the page behaves",
+            _ => "it is not one of the attributes a chapter may use",
+        }
+    };
+    format!("the attribute `{attribute}` on <{element}> is not allowed: {reason}")
+}
+
+/// ammonia, configured with the same lists, refusing every address scheme that is not
+/// allowed for links; relative addresses pass (tebiki checks where they lead).
+pub fn ammonia() -> ammonia::Builder<'static> {
+    let attributes: HashMap<&str, HashSet<&str>> = ELEMENT_ATTRIBUTES
+        .iter()
+        .map(|(element, attributes)| (*element, attributes.iter().copied().collect()))
+        .collect();
+    let mut builder = ammonia::Builder::empty();
+    builder
+        .tags(ELEMENTS.iter().copied().collect())
+        .generic_attributes(GLOBAL_ATTRIBUTES.iter().copied().collect())
+        .tag_attributes(attributes)
+        .url_schemes(["https", "http", "mailto", "tel"].into_iter().collect())
+        .url_relative(ammonia::UrlRelative::PassThrough)
+        .link_rel(None)
+        .strip_comments(true);
+    builder
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_attribute_belongs_to_an_allowed_element() {
+        for (element, _) in ELEMENT_ATTRIBUTES {
+            assert!(element_allowed(element), "{element}");
+        }
+        for element in VERBATIM {
+            assert!(element_allowed(element), "{element}");
+        }
+    }
+
+    #[test]
+    fn refusals_say_why() {
+        assert!(why_not_element("script").contains("runs a program"));
+        assert!(why_not_element("h2").contains("## "));
+        assert!(why_not_attribute("img", "onerror").contains("runs a program"));
+        assert!(why_not_attribute("p", "style").contains("theme"));
+    }
+}
