@@ -149,7 +149,10 @@ fn shift_jis_file_is_named_with_how_to_resave() {
 #[test]
 fn script_in_a_chapter_is_refused() {
     let text = failing_build("script");
-    assert_reports(&text, &["content/ja/care/home.md:16:1: error: the chapter contains a <script> element"]);
+    assert_reports(
+        &text,
+        &["content/ja/care/home.md:16:1: error: <script> is not allowed in a chapter: it runs a program"],
+    );
 }
 
 #[test]

@@ -50,8 +50,13 @@ impl Preview {
     }
 
     fn get(&self, path: &str) -> (u16, String) {
+        self.get_as(path, &format!("127.0.0.1:{}", self.port))
+    }
+
+    /// A request that names `host` as the server it is for.
+    fn get_as(&self, path: &str, host: &str) -> (u16, String) {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
+        write!(stream, "GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
         let mut response = Vec::new();
         stream.read_to_end(&mut response).unwrap();
         let response = String::from_utf8_lossy(&response).to_string();
@@ -63,7 +68,8 @@ impl Preview {
     /// Opens the event stream a page opens, as a page served from `generation` would.
     fn events(&self, generation: u64) -> Events {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        write!(stream, "GET /__tebiki/events?since={generation} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+        write!(stream, "GET /__tebiki/events?since={generation} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n", self.port)
+            .unwrap();
         let (sender, receiver) = channel();
         std::thread::spawn(move || {
             let mut name = String::new();
@@ -224,6 +230,25 @@ fn nothing_outside_the_site_is_served() {
     let (status, body) = preview.get("/ja/secret.txt");
     assert_eq!(status, 404);
     assert!(!body.contains("private"));
+}
+
+#[test]
+fn a_page_of_another_site_cannot_read_the_preview_by_rebinding_its_name() {
+    let preview = Preview::start();
+    let port = preview.port;
+    let (status, body) = preview.get("/ja/");
+    assert_eq!(status, 200);
+    assert!(body.contains("<main"));
+    for name in ["localhost", "[::1]", "LocalHost"] {
+        assert_eq!(preview.get_as("/ja/", &format!("{name}:{port}")).0, 200, "{name}");
+    }
+    for host in [format!("attacker.example:{port}"), "127.0.0.1".to_string(), format!("127.0.0.1:{}", port + 1)] {
+        for path in ["/ja/", "/__tebiki/events?since=0", "/__tebiki/live.js", "/no-such-page"] {
+            let (status, body) = preview.get_as(path, &host);
+            assert_eq!(status, 421, "{host} {path}");
+            assert!(!body.contains("<main") && !body.contains("event:"), "{host} {path}: {body}");
+        }
+    }
 }
 
 #[test]

@@ -239,7 +239,9 @@ pub fn to_html(parsed: &ParsedBody, rewrite: &dyn Fn(&str) -> String, text: &dyn
     match &parsed.html {
         // The author's HTML keeps the line breaks between its blocks; those at the ends
         // of the body show nothing.
-        Some(html) => compact::drop_block_line_breaks(&html.fill(&markdown, rewrite)).trim_matches('\n').to_string(),
+        Some(html) => {
+            compact::drop_block_line_breaks(&html.fill(&markdown, rewrite, text)).trim_matches('\n').to_string()
+        }
         None => compact::drop_block_line_breaks(&markdown),
     }
 }

@@ -11,6 +11,8 @@ pub struct Request {
     /// The path as sent, without the query.
     pub path: String,
     pub query: String,
+    /// The `Host` header, if the request had one.
+    pub host: Option<String>,
 }
 
 /// Reads the request line and headers (the body of a GET is ignored).
@@ -23,14 +25,28 @@ pub fn read_request(stream: &TcpStream) -> io::Result<Option<Request>> {
     let mut parts = line.split_whitespace();
     let (Some(method), Some(target)) = (parts.next(), parts.next()) else { return Ok(None) };
     let (path, query) = target.split_once('?').unwrap_or((target, ""));
-    let request = Request { method: method.to_string(), path: path.to_string(), query: query.to_string() };
+    let mut request =
+        Request { method: method.to_string(), path: path.to_string(), query: query.to_string(), host: None };
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header)? == 0 || header.trim_end().is_empty() {
             break;
         }
+        if let Some((name, value)) = header.split_once(':')
+            && name.eq_ignore_ascii_case("host")
+        {
+            request.host = Some(value.trim().to_string());
+        }
     }
     Ok(Some(request))
+}
+
+/// Whether a request was sent to this computer's preview by name: a page of another site
+/// that the editor opens can point its own host name at 127.0.0.1 (DNS rebinding) and
+/// would then read the preview, were the `Host` it sends not checked.
+pub fn is_local_host(host: Option<&str>, port: u16) -> bool {
+    let Some(host) = host else { return false };
+    ["127.0.0.1", "localhost", "[::1]"].iter().any(|name| host.eq_ignore_ascii_case(&format!("{name}:{port}")))
 }
 
 trait TakeLimit {
@@ -168,6 +184,7 @@ fn reason(status: u16) -> &'static str {
         403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        421 => "Misdirected Request",
         _ => "Internal Server Error",
     }
 }
@@ -175,6 +192,22 @@ fn reason(status: u16) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_this_computers_names_with_the_port_are_answered() {
+        for host in ["127.0.0.1:4000", "localhost:4000", "LOCALHOST:4000", "[::1]:4000"] {
+            assert!(is_local_host(Some(host), 4000), "{host}");
+        }
+        for host in [
+            Some("evil.example:4000"),
+            Some("127.0.0.1"),
+            Some("localhost:4001"),
+            Some("127.0.0.1.evil.example:4000"),
+            None,
+        ] {
+            assert!(!is_local_host(host, 4000), "{host:?}");
+        }
+    }
 
     #[test]
     fn paths_name_site_files() {

@@ -50,6 +50,8 @@ struct State {
 
 struct Server {
     root: PathBuf,
+    /// The port served on: requests must name it in their `Host`.
+    port: u16,
     state: RwLock<State>,
     listeners: Listeners,
 }
@@ -60,7 +62,12 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
     let listener = TcpListener::bind(("127.0.0.1", options.port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e} (try another --port)", options.port))?;
     let address = listener.local_addr().map_err(|e| e.to_string())?;
-    let server = Arc::new(Server { root: root.clone(), state: RwLock::default(), listeners: Listeners::default() });
+    let server = Arc::new(Server {
+        root: root.clone(),
+        port: address.port(),
+        state: RwLock::default(),
+        listeners: Listeners::default(),
+    });
     let mut watcher = SaveWatcher::new(&root)?;
     let mut rebuilder = Rebuilder::new(&root);
     let mut fingerprint = Fingerprint::of(&root);
@@ -226,6 +233,11 @@ fn accept(listener: TcpListener, server: Arc<Server>) {
 fn handle(server: &Server, mut stream: TcpStream) {
     let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
     let Ok(Some(request)) = http::read_request(&stream) else { return };
+    if !http::is_local_host(request.host.as_deref(), server.port) {
+        let refusal = format!("this preview answers only at http://127.0.0.1:{}/", server.port);
+        let _ = Response::text(421, &refusal).write_to(&mut stream, request.method == "HEAD");
+        return;
+    }
     if request.path == format!("/{}", live::EVENTS_PATH) {
         let since = request.query.split('&').find_map(|p| p.strip_prefix("since=")).and_then(|g| g.parse().ok());
         server.stream_events(stream, since);

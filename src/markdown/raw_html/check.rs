@@ -62,6 +62,7 @@ pub fn walk(dom: &Dom, runs: usize) -> Walk {
                 if name.ns != ns!(html) {
                     // <svg> and <math> start another language of markup; one finding for it all.
                     walk.findings.push(tag_finding(node.line, &element, policy::why_not_element(&element)));
+                    walk.pass_over(dom, id);
                     false
                 } else {
                     if !policy::element_allowed(&element) {
@@ -78,6 +79,7 @@ pub fn walk(dom: &Dom, runs: usize) -> Walk {
                 false
             }
             Data::Comment(text) if markers::runs_in(text).next().is_some() => {
+                walk.text(node.line, text, verbatim);
                 walk.findings.push(Finding {
                     line: node.line,
                     needle: Needle::Tag("<!--".into()),
@@ -89,6 +91,9 @@ pub fn walk(dom: &Dom, runs: usize) -> Walk {
             }
             _ => false,
         };
+        if let Data::Element { template_contents: Some(contents), .. } = &node.data {
+            walk.pass_over(dom, *contents); // a <template>, refused above
+        }
         if descend {
             let inside = verbatim
                 || matches!(&node.data, Data::Element { name, .. } if policy::VERBATIM.contains(&name.local.as_ref()));
@@ -103,6 +108,20 @@ fn tag_finding(line: u64, element: &str, message: String) -> Finding {
 }
 
 impl Walk {
+    /// Notes the Markdown stretches inside a refused subtree that is not walked, so that
+    /// they are not reported as lost as well.
+    fn pass_over(&mut self, dom: &Dom, id: Id) {
+        for (below, _) in dom.descendants(id) {
+            if let Data::Text(text) | Data::Comment(text) = &dom.node(below).data {
+                for run in markers::runs_in(text) {
+                    if let Some(seen) = self.runs_seen.get_mut(run) {
+                        *seen = 1;
+                    }
+                }
+            }
+        }
+    }
+
     fn attribute(&mut self, dom: &Dom, id: Id, line: u64, element: &str, attribute: &str, value: &str) {
         let needle = || Needle::Attribute { element: element.to_string(), attribute: attribute.to_string() };
         if markers::runs_in(value).next().is_some() {

@@ -78,11 +78,12 @@ impl Dom {
     }
 
     /// The fragment written back as HTML, without comments, with each attribute value
-    /// passed through `value` (element, attribute name, value).
-    pub fn serialize(&self, value: &mut dyn FnMut(&str, &str, &str) -> String) -> String {
+    /// passed through `value` (element, attribute name, value) and each text through
+    /// `text` (the text, whether inside one of `verbatim`'s elements).
+    pub fn serialize(&self, rewrite: Rewrite<'_>) -> String {
         let mut out = Vec::new();
         let opts = html5ever::serialize::SerializeOpts::default();
-        let fragment = Fragment { dom: self, value: RefCell::new(value) };
+        let fragment = Fragment { dom: self, rewrite: RefCell::new(rewrite) };
         html5ever::serialize(&mut out, &fragment, opts).expect("writing to memory cannot fail");
         String::from_utf8(out).expect("the serializer writes UTF-8")
     }
@@ -236,23 +237,41 @@ impl TreeSink for Dom {
     }
 }
 
-/// The children of the fragment's root, as html5ever's serializer walks them.
-struct Fragment<'a> {
-    dom: &'a Dom,
-    value: RefCell<&'a mut dyn FnMut(&str, &str, &str) -> String>,
+/// How `Dom::serialize` changes what it writes.
+pub struct Rewrite<'a> {
+    pub value: &'a mut dyn FnMut(&str, &str, &str) -> String,
+    pub text: &'a mut dyn FnMut(&str, bool) -> String,
+    /// Elements whose text `text` is told is verbatim.
+    pub verbatim: &'a [&'a str],
 }
 
-impl Serialize for Fragment<'_> {
+impl Rewrite<'_> {
+    /// Writes everything back as it is.
+    pub fn none<R>(write: impl FnOnce(Rewrite<'_>) -> R) -> R {
+        write(Rewrite { value: &mut |_, _, v| v.to_string(), text: &mut |t, _| t.to_string(), verbatim: &[] })
+    }
+}
+
+/// The children of the fragment's root, as html5ever's serializer walks them.
+struct Fragment<'d, 'r> {
+    dom: &'d Dom,
+    rewrite: RefCell<Rewrite<'r>>,
+}
+
+impl Serialize for Fragment<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: &mut S, _scope: TraversalScope) -> io::Result<()> {
         enum Step {
             Open(Id),
-            Close(QualName),
+            Close(QualName, bool),
         }
+        let mut rewrite = self.rewrite.borrow_mut();
+        let mut verbatim = 0usize;
         let root = self.dom.fragment_root();
         let mut steps: Vec<Step> = self.dom.node(root).children.iter().rev().map(|&c| Step::Open(c)).collect();
         while let Some(step) = steps.pop() {
             let id = match step {
-                Step::Close(name) => {
+                Step::Close(name, was_verbatim) => {
+                    verbatim -= usize::from(was_verbatim);
                     serializer.end_elem(name)?;
                     continue;
                 }
@@ -262,16 +281,17 @@ impl Serialize for Fragment<'_> {
             match &node.data {
                 Data::Element { name, attrs, .. } => {
                     let element = name.local.as_ref();
-                    let mut value = self.value.borrow_mut();
                     let values: Vec<(QualName, String)> = attrs
                         .iter()
-                        .map(|a| (a.name.clone(), value(element, a.name.local.as_ref(), &a.value)))
+                        .map(|a| (a.name.clone(), (rewrite.value)(element, a.name.local.as_ref(), &a.value)))
                         .collect();
                     serializer.start_elem(name.clone(), values.iter().map(|(n, v)| -> AttrRef<'_> { (n, v) }))?;
-                    steps.push(Step::Close(name.clone()));
+                    let is_verbatim = rewrite.verbatim.contains(&element);
+                    verbatim += usize::from(is_verbatim);
+                    steps.push(Step::Close(name.clone(), is_verbatim));
                     steps.extend(node.children.iter().rev().map(|&c| Step::Open(c)));
                 }
-                Data::Text(text) => serializer.write_text(text)?,
+                Data::Text(text) => serializer.write_text(&(rewrite.text)(text, verbatim > 0))?,
                 Data::Comment(_) | Data::Document | Data::Other => {}
             }
         }
@@ -284,7 +304,7 @@ mod tests {
     use super::*;
 
     fn same(html: &str) -> String {
-        Dom::parse_fragment(html).serialize(&mut |_, _, value| value.to_string())
+        Rewrite::none(|rewrite| Dom::parse_fragment(html).serialize(rewrite))
     }
 
     #[test]

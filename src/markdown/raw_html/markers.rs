@@ -22,6 +22,11 @@ pub fn runs_in(text: &str) -> impl Iterator<Item = usize> + '_ {
     numbers(text, '\u{FDD0}', '\u{FDD1}').map(|(n, _)| n)
 }
 
+/// The first run marker in `text`: its number and byte range.
+pub fn first_run(text: &str) -> Option<(usize, std::ops::Range<usize>)> {
+    numbers(text, '\u{FDD0}', '\u{FDD1}').next()
+}
+
 /// `text` without its run markers.
 pub fn without_runs(text: &str) -> String {
     let mut out = String::new();
@@ -34,20 +39,38 @@ pub fn without_runs(text: &str) -> String {
     out
 }
 
-/// `template` with every run marker replaced by `runs[k]` and every address marker by
-/// `address(n)`. Markers with a number out of range are left as they are.
-pub fn fill(template: &str, runs: &[&str], address: &dyn Fn(usize) -> Option<String>) -> String {
-    let mut out = String::with_capacity(template.len() + runs.iter().map(|r| r.len()).sum::<usize>());
+/// Stands for the `n`th text written inside the HTML, replaced by its typeset form.
+pub fn text(n: usize) -> String {
+    format!("\u{FDD5}{n}\u{FDD6}")
+}
+
+/// The kinds of marker `fill` fills.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Run,
+    Address,
+    Text,
+}
+
+const KINDS: [(char, char, Kind); 3] = [
+    ('\u{FDD0}', '\u{FDD1}', Kind::Run),
+    ('\u{FDD2}', '\u{FDD3}', Kind::Address),
+    ('\u{FDD5}', '\u{FDD6}', Kind::Text),
+];
+
+/// `template` with every marker replaced by what `with` gives for its kind and number.
+/// Markers `with` has nothing for are left as they are.
+pub fn fill(template: &str, with: &dyn Fn(Kind, usize) -> Option<String>) -> String {
+    let mut out = String::with_capacity(template.len() * 2);
     let mut rest = template;
-    while let Some(start) = rest.find(['\u{FDD0}', '\u{FDD2}']) {
+    while let Some(start) = rest.find(['\u{FDD0}', '\u{FDD2}', '\u{FDD5}']) {
         out.push_str(&rest[..start]);
         let open = rest[start..].chars().next().expect("found above");
-        let close = if open == '\u{FDD0}' { '\u{FDD1}' } else { '\u{FDD3}' };
+        let (_, close, kind) = KINDS.into_iter().find(|(o, _, _)| *o == open).expect("one of the kinds");
         let after = &rest[start + open.len_utf8()..];
-        let number = after.find(close).and_then(|end| after[..end].parse::<usize>().ok().map(|n| (n, end)));
-        let filled = number.and_then(|(n, end)| {
-            let text = if open == '\u{FDD0}' { runs.get(n).map(|r| r.to_string()) } else { address(n) };
-            text.map(|t| (t, end))
+        let filled = after.find(close).and_then(|end| {
+            let number = after[..end].parse::<usize>().ok()?;
+            with(kind, number).map(|text| (text, end))
         });
         match filled {
             Some((text, end)) => {
@@ -82,14 +105,18 @@ mod tests {
     fn markers_are_found_and_filled() {
         let template = format!("<b>{}</b><a href=\"{}\">{}</a>", run(0), address(0), run(1));
         assert_eq!(runs_in(&template).collect::<Vec<_>>(), [0, 1]);
-        let filled = fill(&template, &["太字", "リンク"], &|n| (n == 0).then(|| "../x/".to_string()));
+        let runs = ["太字", "リンク"];
+        let filled = fill(&template, &|kind, n| match kind {
+            Kind::Run => runs.get(n).map(|r| r.to_string()),
+            _ => (n == 0).then(|| "../x/".to_string()),
+        });
         assert_eq!(filled, "<b>太字</b><a href=\"../x/\">リンク</a>");
         assert_eq!(without_runs(&format!("a{}b", run(3))), "ab");
     }
 
     #[test]
     fn a_marker_without_its_fill_is_left_alone() {
-        let template = format!("{}{}\u{FDD0}x", run(5), address(9));
-        assert_eq!(fill(&template, &[], &|_| None), template);
+        let template = format!("{}{}{}\u{FDD0}x", run(5), address(9), text(1));
+        assert_eq!(fill(&template, &|_, _| None), template);
     }
 }

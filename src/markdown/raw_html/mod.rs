@@ -38,6 +38,7 @@ pub use markers::PIECE;
 use super::LinkRef;
 use check::{Finding, Needle};
 use joined::Joined;
+use markers::Kind;
 
 /// A chapter's HTML, checked, as tebiki publishes it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -51,6 +52,8 @@ pub struct RawHtml {
     verbatim_runs: Vec<bool>,
     /// The addresses of the HTML, in marker order.
     addresses: Vec<String>,
+    /// The texts written inside the HTML, in marker order.
+    texts: Vec<String>,
 }
 
 impl RawHtml {
@@ -65,11 +68,16 @@ impl RawHtml {
     }
 
     /// The body: `rendered` is the Markdown rendered with a `PIECE` where each piece of
-    /// HTML was; `rewrite` turns an address into where it leads.
-    pub fn fill(&self, rendered: &str, rewrite: &dyn Fn(&str) -> String) -> String {
+    /// HTML was; `rewrite` turns an address into where it leads, and `text` typesets a text
+    /// as the Markdown's text is (escaped, with furigana and line-break points).
+    pub fn fill(&self, rendered: &str, rewrite: &dyn Fn(&str) -> String, text: &dyn Fn(&str) -> String) -> String {
         let runs: Vec<&str> = rendered.split(PIECE).collect();
         debug_assert_eq!(runs.len(), self.pieces.len() + 1, "one Markdown stretch around each piece");
-        markers::fill(&self.template, &runs, &|n| self.addresses.get(n).map(|a| escape_attribute(&rewrite(a))))
+        markers::fill(&self.template, &|kind, n| match kind {
+            Kind::Run => runs.get(n).map(|run| run.to_string()),
+            Kind::Address => self.addresses.get(n).map(|a| escape_attribute(&rewrite(a))),
+            Kind::Text => self.texts.get(n).map(|t| text(t)),
+        })
     }
 }
 
@@ -117,7 +125,7 @@ pub fn check(file_name: &str, file_text: &str, events: &[(Event<'static>, usize)
             suggestion: "close every tag with `>` and every quoted value with its quote".into(),
         });
     }
-    let ours = tree.serialize(&mut |_, _, value| value.to_string());
+    let ours = dom::Rewrite::none(|rewrite| tree.serialize(rewrite));
     if findings.is_empty() && ours != SANITISER.clean(joined.text()).to_string() {
         findings.push(Finding {
             line: joined.line_of_piece(0),
@@ -140,15 +148,19 @@ pub fn check(file_name: &str, file_text: &str, events: &[(Event<'static>, usize)
             text: a.text.clone(),
         })
         .collect();
-    let mut addresses = Vec::new();
-    let template = tree.serialize(&mut |element, attribute, value| match policy::address_use(element, attribute) {
-        Some(_) => {
-            addresses.push(value.to_string());
-            markers::address(addresses.len() - 1)
-        }
-        None => value.to_string(),
+    let (mut addresses, mut texts) = (Vec::new(), Vec::new());
+    let template = tree.serialize(dom::Rewrite {
+        value: &mut |element, attribute, value| match policy::address_use(element, attribute) {
+            Some(_) => {
+                addresses.push(value.to_string());
+                markers::address(addresses.len() - 1)
+            }
+            None => value.to_string(),
+        },
+        text: &mut |text, verbatim| if verbatim { text.to_string() } else { text_markers(text, &mut texts) },
+        verbatim: policy::VERBATIM,
     });
-    let html = RawHtml { template, pieces, verbatim_runs: walk.verbatim_runs, addresses };
+    let html = RawHtml { template, pieces, verbatim_runs: walk.verbatim_runs, addresses, texts };
     Checked { html: Some(html), links, problems: Vec::new() }
 }
 
@@ -168,6 +180,32 @@ fn page_tag(found: tokens::Unpublishable) -> Finding {
         message,
         suggestion: suggestion.into(),
     }
+}
+
+/// A text of the HTML with each stretch between run markers (that is not only white space)
+/// kept in `texts` and replaced by a text marker.
+fn text_markers(text: &str, texts: &mut Vec<String>) -> String {
+    let mut out = String::new();
+    let mut segment = String::new();
+    let mut flush = |segment: &mut String, out: &mut String| {
+        if segment.trim().is_empty() {
+            out.push_str(segment);
+        } else {
+            texts.push(std::mem::take(segment));
+            out.push_str(&markers::text(texts.len() - 1));
+        }
+        segment.clear();
+    };
+    let mut rest = text;
+    while let Some((run, range)) = markers::first_run(rest) {
+        segment.push_str(&rest[..range.start]);
+        flush(&mut segment, &mut out);
+        out.push_str(&markers::run(run));
+        rest = &rest[range.end..];
+    }
+    segment.push_str(rest);
+    flush(&mut segment, &mut out);
+    out
 }
 
 fn escape_attribute(value: &str) -> String {

@@ -122,7 +122,7 @@ pub fn why_not_element(name: &str) -> String {
             "it puts another page or program inside this one"
         }
         "picture" | "source" | "video" | "audio" | "track" | "canvas" | "svg" | "math" => {
-            "it is drawn or played by the browser from a file or program, not written as text"
+            "it is a picture, a formula or a recording that the browser draws or plays, not text"
         }
         "link" | "style" => "it loads or changes how the whole page looks",
         "meta" | "base" => "it changes the whole page: where its links lead, or sends the reader elsewhere",

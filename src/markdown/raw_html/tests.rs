@@ -111,9 +111,12 @@ fn allowed_html_is_published_with_markdown_inside_it() {
         "<details>\n<summary>詳しく</summary>\n\n中の*段落*です。\n\n</details>\n\n\
          <table><caption>表</caption><tr><th scope=\"col\">曜日</th><td colspan=\"2\">月</td></tr></table>\n",
     );
-    assert!(html.starts_with("<details><summary>詳しく</summary>"), "{html}");
+    assert!(html.starts_with("<details><summary>[詳しく]</summary>"), "text in the HTML is typeset too: {html}");
     assert!(html.contains("<p>[中の]<em>[段落]</em>[です。]</p>"), "{html}");
-    assert!(html.contains("<table><caption>表</caption><tbody><tr><th scope=\"col\">曜日</th><td colspan=\"2\">月</td></tr></tbody></table>"), "{html}");
+    assert!(
+        html.contains("<table><caption>[表]</caption><tbody><tr><th scope=\"col\">[曜日]</th><td colspan=\"2\">[月]</td></tr></tbody></table>"),
+        "{html}"
+    );
 }
 
 #[test]
