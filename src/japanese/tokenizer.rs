@@ -79,14 +79,24 @@ pub struct Tokenizer {
     /// The guidebook's own entries it was made with: a preview server keeps the tokenizer,
     /// and what it has already seen, for as long as these stay the same.
     extra_entries: String,
-    /// Every text tokenised so far, for a tokenizer that remembers everything.
-    seen: Option<Mutex<HashMap<String, Arc<[Morpheme]>>>>,
+    /// The texts tokenised since the last `forget_unused`, and those of the build before,
+    /// for a tokenizer that remembers (a preview server's).
+    seen: Option<Mutex<Seen>>,
     /// This tokenizer's number (see `ENTRIES`).
     id: usize,
 }
 
 /// Texts and their morphemes, as kept by a scope.
 pub type Remembered = HashMap<String, Arc<[Morpheme]>>;
+
+/// What a remembering tokenizer keeps: the texts asked for in this build, and those of the
+/// last one, which move over when asked for again. Dropping what was not asked for after a
+/// build keeps memory from growing over a whole editing session.
+#[derive(Default)]
+struct Seen {
+    now: Remembered,
+    before: Remembered,
+}
 
 thread_local! {
     /// The texts tokenised in the scope running on this thread, with the address of the
@@ -107,8 +117,17 @@ impl Tokenizer {
 
     /// This tokenizer, keeping every text it reads for as long as it lives.
     pub fn remembering(mut self) -> Tokenizer {
-        self.seen = Some(Mutex::new(HashMap::new()));
+        self.seen = Some(Mutex::new(Seen::default()));
         self
+    }
+
+    /// Forgets the texts not asked for since the last call (a preview server calls it
+    /// after each build), and says how many texts are still kept.
+    pub fn forget_unused(&self) -> usize {
+        let Some(seen) = &self.seen else { return 0 };
+        let mut seen = seen.lock().expect("tokenizer cache");
+        seen.before = std::mem::take(&mut seen.now);
+        seen.before.len()
     }
 
     /// Runs `work`, keeping the morphemes of the texts it tokenises on this thread (starting
@@ -130,11 +149,20 @@ impl Tokenizer {
     /// The morphemes of `text`, tokenised the first time it is asked for.
     pub fn tokenize(&self, text: &str) -> Arc<[Morpheme]> {
         if let Some(seen) = &self.seen {
-            if let Some(known) = seen.lock().expect("tokenizer cache").get(text) {
-                return Arc::clone(known);
+            let known = {
+                let mut seen = seen.lock().expect("tokenizer cache");
+                match seen.now.get(text) {
+                    Some(known) => Some(Arc::clone(known)),
+                    None => seen.before.remove(text).inspect(|known| {
+                        seen.now.insert(text.to_string(), Arc::clone(known));
+                    }),
+                }
+            };
+            if let Some(known) = known {
+                return known;
             }
             let morphemes: Arc<[Morpheme]> = self.segment(text).into();
-            seen.lock().expect("tokenizer cache").insert(text.to_string(), Arc::clone(&morphemes));
+            seen.lock().expect("tokenizer cache").now.insert(text.to_string(), Arc::clone(&morphemes));
             return morphemes;
         }
         let id = self as *const Tokenizer as usize;
@@ -286,6 +314,17 @@ mod tests {
         let first = tokenizer.tokenize("認知症の相談");
         let second = tokenizer.tokenize("認知症の相談");
         assert!(Arc::ptr_eq(&first, &second));
+    }
+
+    #[test]
+    fn a_remembering_tokenizer_forgets_what_the_last_build_did_not_read() {
+        let tokenizer = Tokenizer::new("").unwrap().remembering();
+        let kept = tokenizer.tokenize("認知症の相談");
+        tokenizer.tokenize("古い段落");
+        assert_eq!(tokenizer.forget_unused(), 2);
+        assert!(Arc::ptr_eq(&tokenizer.tokenize("認知症の相談"), &kept), "read again: still kept");
+        assert_eq!(tokenizer.forget_unused(), 1, "the text no longer read is forgotten");
+        assert_eq!(tokenizer.forget_unused(), 0);
     }
 
     #[test]

@@ -30,6 +30,9 @@ impl Rebuilder {
         // Pages of a failed render stay, so that fixing the mistake is quick too.
         if site.is_ok() {
             self.kept.keep_only_used();
+            if let Some(tokenizer) = &self.tokenizer {
+                tokenizer.forget_unused();
+            }
         }
         site
     }
