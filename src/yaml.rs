@@ -10,8 +10,13 @@ use serde_yaml::{Mapping, Value};
 
 use crate::diagnostics::{Diagnostic, Position};
 
+/// Deeper than this, YAML is refused before it is parsed: tebiki's own files nest three or
+/// four levels, and the parser takes time out of all proportion on very deep nesting.
+pub const MAX_NESTING: usize = 64;
+
 /// Parses YAML text that starts at `first_line` of the file named `file`.
 pub fn parse(file: &str, text: &str, first_line: usize) -> Result<Value, Diagnostic> {
+    check_nesting(file, text, first_line)?;
     serde_yaml::from_str::<Value>(text).map_err(|error| {
         let diagnostic = from_serde(file, &error, first_line);
         let hint = syntax_hint(text, diagnostic.position.line + 1 - first_line);
@@ -22,11 +27,61 @@ pub fn parse(file: &str, text: &str, first_line: usize) -> Result<Value, Diagnos
 /// Reads a whole settings file straight into a typed structure. serde reports only the
 /// first problem, which is enough for files edited rarely (site.yaml, contacts).
 pub fn deserialize<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnostic> {
+    check_nesting(file, text, 1)?;
     serde_yaml::from_str(text).map_err(|error| {
         let diagnostic = from_serde(file, &error, 1).with_source(text);
         let hint = unknown_field_hint(&diagnostic.message);
         diagnostic.maybe_suggestion(hint)
     })
+}
+
+/// Refuses text nested deeper than `MAX_NESTING`, found in one pass over it: brackets of
+/// flow lists and maps (outside quotes and comments), indentation, and `- ` or `? ` items
+/// written on the same line.
+fn check_nesting(file: &str, text: &str, first_line: usize) -> Result<(), Diagnostic> {
+    let mut flow = 0usize;
+    let mut indents: Vec<usize> = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        let content = line.trim_start_matches(' ');
+        let indent = line.len() - content.len();
+        let mut depth_here = 0;
+        if flow == 0 && !content.is_empty() && !content.starts_with('#') {
+            while indents.last().is_some_and(|&i| i >= indent) {
+                indents.pop();
+            }
+            indents.push(indent);
+            let mut rest = content;
+            while let Some(after) = rest.strip_prefix("- ").or_else(|| rest.strip_prefix("? ")) {
+                depth_here += 1;
+                rest = after.trim_start_matches(' ');
+            }
+        }
+        let (mut quote, mut previous) = (None, ' ');
+        for (column, c) in line.char_indices() {
+            match (quote, c) {
+                (Some('"'), '\\') if previous != '\\' => {}
+                (Some(q), c) if c == q && !(q == '"' && previous == '\\') => quote = None,
+                (Some(_), _) => {}
+                (None, '#') if previous == ' ' || column == 0 => break,
+                (None, '"' | '\'') if flow > 0 || previous == ' ' || column == 0 => quote = Some(c),
+                (None, '[' | '{') => flow += 1,
+                (None, ']' | '}') => flow = flow.saturating_sub(1),
+                _ => {}
+            }
+            previous = if previous == '\\' && c == '\\' { ' ' } else { c };
+            if indents.len() + depth_here + flow > MAX_NESTING {
+                let position = Position::new(first_line + index, line[..column].chars().count() + 1);
+                return Err(Diagnostic::error(
+                    file,
+                    position,
+                    format!("the settings are nested more than {MAX_NESTING} levels deep"),
+                )
+                .expected("keys, lists and values a few levels deep, as in README.md")
+                .suggestion("close the brackets `[ ]` and `{ }` you open, and check the indentation"));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// For serde's "unknown field `languges`, expected one of `languages`, …", the field meant.
@@ -170,6 +225,22 @@ mod tests {
         let error = deserialize::<Settings>("site.yaml", "base_url: x\nlanguges: []\n").unwrap_err();
         assert_eq!(error.position, Position::new(2, 1));
         assert_eq!(error.suggestion.as_deref(), Some("did you mean `languages`?"));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_before_the_parser_sees_it() {
+        let deep = format!("title: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let error = parse("a.md", &deep, 2).unwrap_err();
+        assert_eq!(error.position, Position::new(2, 7 + MAX_NESTING), "the bracket that goes one level too deep");
+        assert!(error.message.contains("nested more than"), "{error}");
+        let dashes = format!("list:\n{}x\n", "- ".repeat(200));
+        assert!(parse("a.md", &dashes, 1).unwrap_err().message.contains("nested"));
+        let indented: String = (0..200).map(|i| format!("{}k{i}:\n", " ".repeat(i))).collect();
+        assert!(parse("a.md", &indented, 1).unwrap_err().message.contains("nested"));
+        // Brackets in quotes and comments are text.
+        let text = format!("title: \"{}\" # {}\nsummary: '{}'\n", "[".repeat(100), "{".repeat(100), "[".repeat(100));
+        assert!(parse("a.md", &text, 1).is_ok());
+        assert!(parse("a.md", "a:\n  b:\n    - [1, {c: [2]}]\n", 1).is_ok());
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Heading ids: stable, readable in Japanese, unique on the page.
 
-use std::collections::BTreeSet;
+use std::collections::{HashMap, HashSet};
 
 /// Ids the theme itself uses on every page; a chapter heading never takes one of them.
 pub const RESERVED_IDS: &[&str] =
@@ -22,14 +22,18 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// Hands out ids that are unique on one page: the second "faq" becomes "faq-2".
+///
+/// Each id wanted remembers the next number to try, so a page with thousands of headings
+/// of the same words costs as much as one with thousands of different ones.
 #[derive(Default)]
 pub struct IdAllocator {
-    taken: BTreeSet<String>,
+    taken: HashSet<String>,
+    next_number: HashMap<String, usize>,
 }
 
 impl IdAllocator {
     pub fn new() -> Self {
-        IdAllocator { taken: RESERVED_IDS.iter().map(|s| s.to_string()).collect() }
+        IdAllocator { taken: RESERVED_IDS.iter().map(|s| s.to_string()).collect(), next_number: HashMap::new() }
     }
 
     /// Claims an id written by the author; false when it is already used on the page.
@@ -39,12 +43,14 @@ impl IdAllocator {
 
     /// A free id based on `wanted`.
     pub fn allocate(&mut self, wanted: &str) -> String {
-        let id = (1..)
-            .map(|n| if n == 1 { wanted.to_string() } else { format!("{wanted}-{n}") })
-            .find(|candidate| !self.taken.contains(candidate))
-            .expect("some suffix is free");
-        self.taken.insert(id.clone());
-        id
+        let number = self.next_number.entry(wanted.to_string()).or_insert(1);
+        loop {
+            let candidate = if *number == 1 { wanted.to_string() } else { format!("{wanted}-{number}") };
+            *number += 1;
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
     }
 }
 
@@ -66,5 +72,8 @@ mod tests {
         assert_eq!(ids.allocate("faq"), "faq-2");
         assert_eq!(ids.allocate("main"), "main-2");
         assert!(!ids.claim("faq"));
+        assert!(ids.claim("faq-4"));
+        assert_eq!(ids.allocate("faq"), "faq-3");
+        assert_eq!(ids.allocate("faq"), "faq-5", "an id the author took is skipped");
     }
 }
