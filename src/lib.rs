@@ -206,8 +206,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
         bytes += std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     }
     timings::mark("content files copied");
-    staging.commit().map_err(|e| output_error(format!("cannot move the new site into place: {e}")))?;
+    let left_behind =
+        staging.commit().map_err(|e| output_error(format!("cannot move the new site into place: {e}")))?;
     timings::mark("new site moved into place");
+    let mut warnings = warnings;
+    warnings.extend(
+        left_behind.map(|message| Diagnostic::warning(options.out.display().to_string(), Position::START, message)),
+    );
     Ok(BuildReport { pages: written.pages(), files: written.files() + assets.len(), bytes, warnings })
 }
 

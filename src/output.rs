@@ -62,8 +62,10 @@ impl Staging {
         fs::copy(from, &path).map(|_| ())
     }
 
-    /// Swaps the staging folder in for the output folder.
-    pub fn commit(mut self) -> io::Result<()> {
+    /// Swaps the staging folder in for the output folder. The new site is in place once
+    /// this returns `Ok`; the `Some` is a message for the person when the previous site
+    /// could not be removed after the swap.
+    pub fn commit(mut self) -> io::Result<Option<String>> {
         let old = self.dir.with_file_name(format!(
             ".{}.old-{}",
             self.out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
@@ -80,10 +82,13 @@ impl Staging {
             return Err(error);
         }
         self.committed = true;
-        if had_output {
-            fs::remove_dir_all(&old)?;
+        if had_output && let Err(error) = fs::remove_dir_all(&old) {
+            return Ok(Some(format!(
+                "the new site is in place, but the previous one could not be removed from {}: {error}; delete that folder yourself",
+                old.display()
+            )));
         }
-        Ok(())
+        Ok(None)
     }
 }
 
@@ -163,21 +168,25 @@ fn process_is_running(pid: u32) -> bool {
     if cfg!(target_os = "linux") { Path::new("/proc").join(pid.to_string()).exists() } else { true }
 }
 
+/// Folders of the guidebook that hold what it is made from: a site written into one would
+/// be read, or published, by the next build.
+const INPUT_FOLDERS: &[&str] = &["content", "themes", "data", "i18n"];
+
 fn check_replaceable(out: &Path, root: &Path) -> Result<(), OutputError> {
+    let (Some(out_abs), Ok(root_abs)) = (resolve_even_if_missing(out), root.canonicalize()) else {
+        return Err(OutputError(format!("cannot resolve {}", out.display())));
+    };
+    if root_abs.starts_with(&out_abs) || INPUT_FOLDERS.iter().any(|f| out_abs.starts_with(root_abs.join(f))) {
+        return Err(OutputError(format!(
+            "{} is among the guidebook's own files (content/, themes/, data/, i18n/); choose an output folder such as public/",
+            out.display()
+        )));
+    }
     if !out.exists() {
         return Ok(());
     }
     if !out.is_dir() {
         return Err(OutputError(format!("{} exists and is not a folder; choose another --out", out.display())));
-    }
-    let (Ok(out_abs), Ok(root_abs)) = (out.canonicalize(), root.canonicalize()) else {
-        return Err(OutputError(format!("cannot resolve {}", out.display())));
-    };
-    if root_abs.starts_with(&out_abs) || out_abs.starts_with(root_abs.join("content")) {
-        return Err(OutputError(format!(
-            "{} holds the guidebook's own files; choose an output folder such as public/",
-            out.display()
-        )));
     }
     let empty = fs::read_dir(out).map(|mut entries| entries.next().is_none()).unwrap_or(false);
     if !empty && !out.join(MARKER).is_file() {
@@ -188,6 +197,27 @@ fn check_replaceable(out: &Path, root: &Path) -> Result<(), OutputError> {
         )));
     }
     Ok(())
+}
+
+/// `path` made absolute with every link followed, for the part of it that exists; the rest
+/// (folders not made yet) is added as written.
+pub fn resolve_even_if_missing(path: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(path).ok()?;
+    let mut existing = absolute.as_path();
+    let mut missing = Vec::new();
+    while !existing.exists() {
+        missing.push(existing.file_name()?.to_os_string());
+        existing = existing.parent()?;
+    }
+    let mut resolved = existing.canonicalize().ok()?;
+    for part in missing.iter().rev() {
+        if part == ".." {
+            resolved.pop();
+        } else if part != "." {
+            resolved.push(part);
+        }
+    }
+    Some(resolved)
 }
 
 #[cfg(test)]
@@ -203,6 +233,18 @@ mod tests {
         let staging = Staging::create(&root.path().join("public"), root.path()).unwrap();
         assert!(!abandoned.exists());
         staging.commit().unwrap();
+    }
+
+    #[test]
+    fn an_output_folder_among_the_guidebooks_own_files_is_refused_even_before_it_exists() {
+        let root = tempfile::tempdir().unwrap();
+        fs::create_dir_all(root.path().join("content/ja")).unwrap();
+        for out in ["content/ja/out", "content/ja/new/deeper", "themes/default/static/site", "data/site", "."] {
+            let error = Staging::create(&root.path().join(out), root.path()).err().unwrap_or_else(|| panic!("{out}"));
+            assert!(error.0.contains("among the guidebook's own files"), "{out}: {}", error.0);
+        }
+        assert!(!root.path().join("content/ja/out").exists());
+        assert!(Staging::create(&root.path().join("content-site"), root.path()).is_ok());
     }
 
     #[test]

@@ -8,12 +8,14 @@
 //! placeholder with its fragment. Templates output these values with `| safe`, as before;
 //! a theme must not cut or measure them.
 //!
-//! A placeholder is `\u{E000}` + `g` (a fragment of the whole site) or `p` (one of this
-//! page) + a number + `\u{E001}`: private-use characters that no text contains, which
-//! neither tera nor the minifier changes.
+//! A placeholder is `\u{FDDE}` + `g` (a fragment of the whole site) or `p` (one of this
+//! page) + a number + `\u{FDDF}`: Unicode noncharacters, which no file tebiki reads may
+//! contain (`source::decode`) and neither tera nor the minifier changes. (Private-use
+//! characters would not do: Windows 外字 are private-use characters.) Text that still looks
+//! like a placeholder, say from an escape in a YAML string, is left as it is.
 
-const OPEN: char = '\u{E000}';
-const CLOSE: char = '\u{E001}';
+const OPEN: char = '\u{FDDE}';
+const CLOSE: char = '\u{FDDF}';
 
 /// The placeholder of the site-wide fragment `index`.
 pub fn site_placeholder(index: usize) -> String {
@@ -32,11 +34,26 @@ pub fn fill(html: &str, site: &[String], page: &[&str]) -> String {
     while let Some(start) = rest.find(OPEN) {
         out.push_str(&rest[..start]);
         let after = &rest[start + OPEN.len_utf8()..];
-        let end = after.find(CLOSE).expect("a placeholder is closed");
-        let (kind, number) = after[..end].split_at(1);
-        let index: usize = number.parse().expect("a placeholder has a number");
-        out.push_str(if kind == "g" { &site[index] } else { page[index] });
-        rest = &after[end + CLOSE.len_utf8()..];
+        let fragment = after.find(CLOSE).and_then(|end| {
+            let (kind, number) = after[..end].split_at_checked(1)?;
+            let index: usize = number.parse().ok()?;
+            let fragment = match kind {
+                "g" => site.get(index).map(String::as_str),
+                "p" => page.get(index).copied(),
+                _ => None,
+            }?;
+            Some((fragment, end))
+        });
+        match fragment {
+            Some((fragment, end)) => {
+                out.push_str(fragment);
+                rest = &after[end + CLOSE.len_utf8()..];
+            }
+            None => {
+                out.push(OPEN);
+                rest = after;
+            }
+        }
     }
     out.push_str(rest);
     out
@@ -54,6 +71,13 @@ mod tests {
             fill(&html, &site, &["<p>本文</p>"]),
             "<h1><ruby>認知症<rt>にんちしょう</rt></ruby></h1><div><p>本文</p></div>"
         );
+    }
+
+    #[test]
+    fn text_that_only_looks_like_a_placeholder_is_left_alone() {
+        let html = format!("{OPEN}g9{CLOSE} {OPEN}x{CLOSE} {OPEN}p {OPEN}");
+        assert_eq!(fill(&html, &[], &[]), html);
+        assert_eq!(fill("外字\u{E000}\u{E001}", &[], &[]), "外字\u{E000}\u{E001}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 mod fragments;
 mod pages;
 pub mod paths;
+mod security_policy;
 mod site;
 mod sitemap;
 pub mod theme;
@@ -143,7 +144,8 @@ fn render_page(
     let rendered = match kept.zip(key).and_then(|(kept, key)| kept.get(key)) {
         Some(bytes) => Ok(bytes),
         None => theme.tera.render(template, &context).map(|html| {
-            let bytes = fragments::fill(&minify(&html), site.fragments(), &fragments).into_bytes();
+            let layout = security_policy::with_policy(&minify(&html));
+            let bytes = fragments::fill(&layout, site.fragments(), &fragments).into_bytes();
             match kept.zip(key) {
                 Some((kept, key)) => kept.put(key, bytes),
                 None => Arc::new(bytes),

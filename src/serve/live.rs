@@ -28,18 +28,23 @@ events.addEventListener('problem', (event) => {
 });
 "#;
 
-const OVERLAY_STYLE: &str = "position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:1rem;\
-background:#fff;color:#000;border:.5rem solid #b00020;font:1rem/1.5 system-ui,sans-serif;word-break:normal";
+/// The overlay's look, served as a file of the server's own: pages carry a security policy
+/// that runs no inline style.
+pub const STYLE_PATH: &str = "__tebiki/live.css";
+pub const STYLE: &str = "#tebiki-problem{position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:1rem;\
+background:#fff;color:#000;border:.5rem solid #b00020;font:1rem/1.5 system-ui,sans-serif;word-break:normal}\
+#tebiki-problem p{margin:0 0 .5rem;font-weight:bold}\
+#tebiki-problem pre{white-space:pre-wrap;overflow-wrap:anywhere;font:1rem/1.5 ui-monospace,monospace;margin:0}\n";
 
 /// The overlay around a build's messages (empty `pre` for the script to fill).
 fn overlay(messages: &str) -> String {
     format!(
-        "<div id=\"tebiki-problem\" role=\"alert\" lang=\"en\" style=\"{OVERLAY_STYLE}\">\
-<p lang=\"ja\" style=\"margin:0 0 .5rem;font-weight:bold\">ガイドブックを作れませんでした。下の問題を直して保存すると、\
+        "<div id=\"tebiki-problem\" role=\"alert\" lang=\"en\">\
+<p lang=\"ja\">ガイドブックを作れませんでした。下の問題を直して保存すると、\
 このページは自動で読み込み直されます。それまでは、前にうまく作れたときの内容を表示しています。</p>\
-<p style=\"margin:0 0 1rem;font-weight:bold\">The guidebook could not be built. Fix the problem below and save: \
+<p>The guidebook could not be built. Fix the problem below and save: \
 this page reloads by itself. Until then the preview shows the last good build.</p>\
-<pre style=\"white-space:pre-wrap;overflow-wrap:anywhere;font:1rem/1.5 ui-monospace,monospace;margin:0\">{}</pre></div>",
+<pre>{}</pre></div>",
         escape(messages)
     )
 }
@@ -51,7 +56,9 @@ pub fn script_source() -> String {
 /// An HTML page as the preview sends it: the live script and, while the last build failed,
 /// the overlay with its messages, before `</body>`.
 pub fn decorate(html: &[u8], generation: u64, problem: Option<&str>) -> Vec<u8> {
-    let mut extra = format!("<script type=\"module\" src=\"/{SCRIPT_PATH}?g={generation}\"></script>");
+    let mut extra = format!(
+        "<link rel=\"stylesheet\" href=\"/{STYLE_PATH}\"><script type=\"module\" src=\"/{SCRIPT_PATH}?g={generation}\"></script>"
+    );
     if let Some(messages) = problem {
         extra.push_str(&overlay(messages));
     }
@@ -104,7 +111,10 @@ mod tests {
     fn the_script_goes_before_the_end_of_the_body() {
         let page = decorate(b"<html><body><p>x</p></body></html>", 7, None);
         let page = String::from_utf8(page).unwrap();
-        assert!(page.ends_with("<script type=\"module\" src=\"/__tebiki/live.js?g=7\"></script></body></html>"));
+        assert!(page.ends_with(
+            "<link rel=\"stylesheet\" href=\"/__tebiki/live.css\"><script type=\"module\" src=\"/__tebiki/live.js?g=7\"></script></body></html>"
+        ));
+        assert!(!page.contains("style=\""), "no inline style: the page's policy would not apply it");
     }
 
     #[test]

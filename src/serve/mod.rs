@@ -155,6 +155,9 @@ impl Server {
         if key == live::SCRIPT_PATH {
             return Response::new(200, http::content_type(&key), live::script_source());
         }
+        if key == live::STYLE_PATH {
+            return Response::new(200, http::content_type(&key), live::STYLE);
+        }
         let state = self.state.read().expect("server state");
         let problem = state.problem.as_deref();
         let Some(site) = &state.site else {

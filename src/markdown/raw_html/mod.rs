@@ -174,12 +174,9 @@ fn page_tag(found: tokens::Unpublishable) -> Finding {
         policy::why_not_element(&found.element)
     };
     let suggestion = if found.too_deep { "close the elements you open" } else { "remove the tag" };
-    Finding {
-        line: found.line,
-        needle: Needle::Tag(format!("<{}", found.element)),
-        message,
-        suggestion: suggestion.into(),
-    }
+    // The tokenizer tells the line only, and a line of nested tags has many of the same.
+    let needle = if found.too_deep { Needle::Line } else { Needle::Tag(format!("<{}", found.element)) };
+    Finding { line: found.line, needle, message, suggestion: suggestion.into() }
 }
 
 /// A text of the HTML with each stretch between run markers (that is not only white space)
