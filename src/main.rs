@@ -125,6 +125,7 @@ fn main() -> ExitCode {
             match tebiki::booklet::make(&options) {
                 Ok(made) => {
                     for booklet in &made {
+                        print_all(&booklet.warnings);
                         eprintln!(
                             "wrote {} ({} pages{}, {:.1} MB)",
                             booklet.path.display(),

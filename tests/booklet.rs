@@ -254,3 +254,72 @@ fn chapter_text_is_printed_as_written_never_run_as_typst() {
         assert!(printed.contains(written), "{written} printed in {printed}");
     }
 }
+
+#[test]
+fn a_file_that_is_not_a_booklet_tebiki_made_is_never_overwritten() {
+    let guidebook = common::copy_of("minimal");
+    let root = guidebook.path();
+    let settings = std::fs::read(root.join("site.yaml")).unwrap();
+    let output = run_booklet(root, &["--lang", "ja"], &root.join("site.yaml"));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{said}");
+    assert!(said.contains("must end in .pdf"), "{said}");
+    assert_eq!(std::fs::read(root.join("site.yaml")).unwrap(), settings, "the settings are untouched");
+
+    let theirs = root.join("leaflet.pdf");
+    std::fs::write(&theirs, b"%PDF-1.4\n% someone's own leaflet\n%%EOF\n").unwrap();
+    let output = run_booklet(root, &["--lang", "ja"], &theirs);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{said}");
+    assert!(said.contains("is not a booklet made by tebiki; it is left untouched"), "{said}");
+    assert_eq!(std::fs::read(&theirs).unwrap(), b"%PDF-1.4\n% someone's own leaflet\n%%EOF\n");
+
+    // A booklet tebiki made is replaced by the next one, in one language or in all.
+    let ours = root.join("booklets/ja.pdf");
+    for _ in 0..2 {
+        let output = run_booklet(root, &["--lang", "ja"], &ours);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    }
+    assert!(run("pdfinfo", &[], &ours).contains("Keywords:        tebiki booklet"));
+    let folder = root.join("all");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("en-standard.pdf"), b"mine").unwrap();
+    let output = run_booklet(root, &[], &folder);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!folder.join("ja-standard.pdf").exists(), "nothing is written when one file is refused");
+    assert_eq!(std::fs::read(folder.join("en-standard.pdf")).unwrap(), b"mine");
+}
+
+#[test]
+fn a_very_long_word_is_broken_inside_the_page_with_a_warning() {
+    let guidebook = common::copy_of("minimal");
+    let chapter = guidebook.path().join("content/ja/care/home.md");
+    let word = format!("https://www.city.example.jp/{}", "kaigo".repeat(30));
+    let text = std::fs::read_to_string(&chapter).unwrap() + &format!("\n{word}\n");
+    std::fs::write(&chapter, &text).unwrap();
+    let line = text.lines().count();
+    let out = guidebook.path().join("long.pdf");
+    let output = run_booklet(guidebook.path(), &["--lang", "ja"], &out);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{said}");
+    assert!(
+        said.contains(&format!(
+            "content/ja/care/home.md:{line}:1: warning: `https://www.city.example.jp/ka…` is 178 letters"
+        )),
+        "{said}"
+    );
+    // Every word poppler finds on every page lies inside the A5 page.
+    let boxes = Command::new("pdftotext").args(["-bbox"]).arg(&out).arg("-").output().unwrap();
+    let boxes = String::from_utf8_lossy(&boxes.stdout);
+    let right_edges: Vec<f64> =
+        boxes.split("xMax=\"").skip(1).map(|rest| rest.split('"').next().unwrap().parse().unwrap()).collect();
+    assert!(right_edges.len() > 50);
+    let widest = right_edges.iter().cloned().fold(0.0, f64::max);
+    assert!(widest <= A5.0, "a word ends at {widest} pt, beyond the page's {} pt", A5.0);
+    assert!(all_text_of(&out).replace(['\n', ' ', '\u{200B}'], "").contains(&word), "the word is printed whole");
+}
+
+fn all_text_of(file: &Path) -> String {
+    let output = Command::new("pdftotext").arg(file).arg("-").output().unwrap();
+    String::from_utf8_lossy(&output.stdout).to_string()
+}

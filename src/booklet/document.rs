@@ -40,6 +40,8 @@ pub(super) struct Source {
     /// Each chapter's bytes in `body`, with its file, to name the chapter in an error.
     pub(super) chapters: Vec<(Range<usize>, String)>,
     pub(super) files: Vec<(String, Vec<u8>)>,
+    /// What the booklet prints differently from how it was written.
+    pub(super) warnings: Vec<Diagnostic>,
 }
 
 impl Source {
@@ -59,6 +61,7 @@ impl Source {
         let tokenizer = loaded.search.tokenizer();
         let (front, _) = guidebook.front_page(lang);
         let mut problems = Vec::new();
+        let mut warnings = Vec::new();
         let mut files = Vec::new();
 
         let own_pages: Vec<&crate::content::Page> =
@@ -69,7 +72,9 @@ impl Source {
         } else {
             ("0mm".into(), "0mm".into())
         };
-        let mut body = String::from("#import \"/booklet.typ\": *\n");
+        // The keyword marks the PDF as tebiki's, which `booklet --out` may replace.
+        let mut body =
+            format!("#import \"/booklet.typ\": *\n#set document(keywords: ({},))\n", string(super::PDF_KEYWORD));
         body.push_str(&format!(
             "#show: booklet.with(lang: {}, font: {font}, size: {}, bleed: {bleed}, outer: {outer}, furigana: {edition_ruby}, title: {})\n",
             string(primary_subtag(language)),
@@ -104,6 +109,7 @@ impl Source {
             let mut writer = ChapterWriter::new(&context, page);
             let chapter_body = writer.body();
             problems.append(&mut writer.problems);
+            warnings.extend(writer.long_words.iter().map(|word| long_word(page, word)));
             for figure in std::mem::take(&mut writer.figures) {
                 match crate::source::read_inside(&options.root, &figure.file) {
                     Ok(bytes) => files.push((figure.virtual_path, bytes)),
@@ -164,7 +170,7 @@ impl Source {
         }
         let template = booklet_template(&guidebook.config.theme, &options.root).map_err(|problem| vec![problem])?;
         files.push(("booklet.typ".into(), template));
-        Ok(Source { body, chapters, files })
+        Ok(Source { body, chapters, files, warnings })
     }
 
     pub(super) fn text(&self, padding: usize) -> String {
@@ -265,6 +271,26 @@ fn uncovered_characters(page: &crate::content::Page) -> Vec<Diagnostic> {
             .suggestion("write it in words; emoji and rare symbols cannot be printed")
             .with_source(&page.file.text),
     ]
+}
+
+/// A warning for a word the booklet had to break, where it is written.
+fn long_word(page: &crate::content::Page, word: &str) -> Diagnostic {
+    let shown: String = word.chars().take(30).collect();
+    let position = page.file.text.find(word).map_or(Position::START, |at| {
+        let before = &page.file.text[..at];
+        let line = before.matches('\n').count() + 1;
+        Position::new(line, before.rsplit('\n').next().unwrap_or("").chars().count() + 1)
+    });
+    Diagnostic::warning(
+        &page.file.name,
+        position,
+        format!(
+            "`{shown}…` is {} letters without a space, too long for a line of the booklet: it is broken across lines",
+            word.chars().count()
+        ),
+    )
+    .suggestion("shorten it, or put spaces in it; for a web address, link words to it: [相談窓口の案内](https://…)")
+    .with_source(&page.file.text)
 }
 
 /// The theme's booklet layout: the guidebook's own themes/<name>/booklet/booklet.typ, or the

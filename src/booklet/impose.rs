@@ -27,7 +27,8 @@ pub fn sides(pages: usize) -> Vec<(usize, usize)> {
 
 /// The Typst document placing the booklet's pages (`/booklet.pdf`) on A4 landscape sides.
 pub fn document(pages: usize, duplex: Duplex) -> String {
-    let mut out = String::from(
+    let mut out = format!("#set document(keywords: (\"{}\",))\n", super::PDF_KEYWORD);
+    out.push_str(
         "#set page(paper: \"a4\", flipped: true, margin: 0mm)\n\
          #let side(left, right, turned) = {\n\
          \x20 let pair = grid(columns: 2, image(\"/booklet.pdf\", page: left, width: 148mm), image(\"/booklet.pdf\", page: right, width: 148mm))\n\

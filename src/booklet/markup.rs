@@ -13,7 +13,7 @@ use crate::guidebook::Guidebook;
 use crate::japanese::Tokenizer;
 use crate::links::{self, Target};
 
-use super::typst_text::{string, text, with_ruby};
+use super::typst_text::{LONG_WORD, breakable, long_runs, string, text, with_ruby};
 
 /// The widest table an A5 page holds with readable text.
 pub const MAX_TABLE_COLUMNS: usize = 4;
@@ -45,6 +45,8 @@ pub struct ChapterWriter<'a> {
     tables_seen: usize,
     pub figures: Vec<Figure>,
     pub problems: Vec<Diagnostic>,
+    /// Runs of letters too long for a line, which the booklet breaks (see `breakable`).
+    pub long_words: Vec<String>,
 }
 
 impl<'a> ChapterWriter<'a> {
@@ -58,6 +60,7 @@ impl<'a> ChapterWriter<'a> {
             tables_seen: 0,
             figures: Vec::new(),
             problems: Vec::new(),
+            long_words: Vec::new(),
         }
     }
 
@@ -80,7 +83,8 @@ impl<'a> ChapterWriter<'a> {
         self.walk(events, &mut at, None)
     }
 
-    fn inline(&self, plain: &str) -> String {
+    fn inline(&mut self, plain: &str) -> String {
+        self.long_words.extend(long_runs(plain, LONG_WORD).map(str::to_string));
         if self.japanese { with_ruby(plain, self.context.tokenizer, self.context.ruby) } else { text(plain) }
     }
 
@@ -191,7 +195,7 @@ impl<'a> ChapterWriter<'a> {
         match links::target(self.context.guidebook, self.page, dest) {
             Target::External(url) if url.starts_with("http://") || url.starts_with("https://") => {
                 // On paper the address is the link: print it unless the words are it.
-                if words.contains(&string(&url)) {
+                if words.contains(&string(&breakable(&url))) {
                     format!("#link({})[{words}];", string(&url))
                 } else {
                     format!("#link({})[{words}];{}", string(&url), text(&format!("（{url}）")))

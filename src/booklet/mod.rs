@@ -71,7 +71,13 @@ pub struct Made {
     /// Pages of the file itself (A4 sides when imposed).
     pub file_pages: usize,
     pub bytes: usize,
+    /// What the booklet prints differently from how it was written.
+    pub warnings: Vec<Diagnostic>,
 }
+
+/// Written into every booklet's PDF metadata (its keywords): a file with it is one tebiki
+/// made, which a later `tebiki booklet` may replace.
+pub const PDF_KEYWORD: &str = "tebiki booklet";
 
 /// Makes the booklets asked for: all or nothing, every problem reported.
 pub fn make(options: &BookletOptions) -> Result<Vec<Made>, Vec<Diagnostic>> {
@@ -95,12 +101,16 @@ pub fn make(options: &BookletOptions) -> Result<Vec<Made>, Vec<Diagnostic>> {
         None => guidebook.config.languages.iter().map(|l| l.code.clone()).collect(),
     };
     let mut made = Vec::new();
-    let mut problems = Vec::new();
+    let mut problems: Vec<Diagnostic> =
+        languages.iter().filter_map(|lang| refuse_to_replace(&output_path(options, lang, languages.len()))).collect();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
     for lang in &languages {
         match booklet(&loaded, lang, options) {
-            Ok((pdf, pages, file_pages)) => {
+            Ok((pdf, pages, file_pages, warnings)) => {
                 let path = output_path(options, lang, languages.len());
-                made.push((path, pdf, pages, file_pages));
+                made.push((path, pdf, pages, file_pages, warnings));
             }
             Err(found) => problems.extend(found),
         }
@@ -109,7 +119,7 @@ pub fn make(options: &BookletOptions) -> Result<Vec<Made>, Vec<Diagnostic>> {
         return Err(problems);
     }
     let mut written = Vec::new();
-    for (path, pdf, pages, file_pages) in made {
+    for (path, pdf, pages, file_pages, warnings) in made {
         write_whole(&path, &pdf).map_err(|e| {
             vec![Diagnostic::error(
                 path.display().to_string(),
@@ -117,7 +127,7 @@ pub fn make(options: &BookletOptions) -> Result<Vec<Made>, Vec<Diagnostic>> {
                 format!("cannot write the booklet: {e}"),
             )]
         })?;
-        written.push(Made { path, pages, file_pages, bytes: pdf.len() });
+        written.push(Made { path, pages, file_pages, bytes: pdf.len(), warnings });
     }
     Ok(written)
 }
@@ -141,6 +151,41 @@ fn output_path(options: &BookletOptions, lang: &str, languages: usize) -> PathBu
     }
 }
 
+/// Why `path` must not be written: it is not a PDF file name, or it holds a file that is
+/// not a booklet tebiki made (settings, a chapter, someone's own PDF).
+fn refuse_to_replace(path: &Path) -> Option<Diagnostic> {
+    let problem = |message: String, suggestion: &str| {
+        Some(
+            Diagnostic::error(path.display().to_string(), Position::START, message)
+                .field("--out")
+                .suggestion(suggestion),
+        )
+    };
+    if !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+        return problem(
+            "a booklet is a PDF: its file name must end in .pdf".into(),
+            "name the file, e.g. --out booklets/ja.pdf",
+        );
+    }
+    if !path.exists() {
+        return None;
+    }
+    let made_by_tebiki = path.is_file() && std::fs::read(path).is_ok_and(|bytes| is_booklet(&bytes));
+    if made_by_tebiki {
+        return None;
+    }
+    problem(
+        format!("{} already exists and is not a booklet made by tebiki; it is left untouched", path.display()),
+        "choose another --out, or move the file away",
+    )
+}
+
+/// Whether a file is a PDF tebiki made: a PDF whose metadata has tebiki's keyword.
+fn is_booklet(bytes: &[u8]) -> bool {
+    let marker = PDF_KEYWORD.as_bytes();
+    bytes.starts_with(b"%PDF-") && bytes.windows(marker.len()).any(|w| w == marker)
+}
+
 /// Writes a file so that a reader never sees half of it: beside it first, then renamed.
 fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -151,8 +196,10 @@ fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::rename(&partial, path)
 }
 
-/// One language's booklet: (PDF, A5 pages, pages in the file).
-fn booklet(loaded: &Loaded, lang: &str, options: &BookletOptions) -> Result<(Vec<u8>, usize, usize), Vec<Diagnostic>> {
+/// One language's booklet: (PDF, A5 pages, pages in the file, warnings).
+type Booklet = (Vec<u8>, usize, usize, Vec<Diagnostic>);
+
+fn booklet(loaded: &Loaded, lang: &str, options: &BookletOptions) -> Result<Booklet, Vec<Diagnostic>> {
     let guidebook = &loaded.guidebook;
     let date = edition_date(guidebook, lang);
     let source = Source::generate(loaded, lang, options, &date)?;
@@ -167,13 +214,18 @@ fn booklet(loaded: &Loaded, lang: &str, options: &BookletOptions) -> Result<(Vec
     let pages = document.pages().len();
     let pdf = pdf(&document, &format!("tebiki booklet {lang} {}", options.edition.name()), today)?;
     match options.impose {
-        None => Ok((pdf, pages, pages)),
+        None => Ok((pdf, pages, pages, source.warnings)),
         Some(duplex) => {
             let mut world = BookletWorld::new(&impose::document(pages, duplex), today);
             world.add_file("booklet.pdf", pdf);
             let sheets = compile(&world).map_err(|errors| typst_problems(&world, &errors, &[]))?;
             let file_pages = sheets.pages().len();
-            Ok((self::pdf(&sheets, &format!("tebiki booklet {lang} imposed"), today)?, pages, file_pages))
+            Ok((
+                self::pdf(&sheets, &format!("tebiki booklet {lang} imposed"), today)?,
+                pages,
+                file_pages,
+                source.warnings,
+            ))
         }
     }
 }

@@ -28,6 +28,8 @@ pub fn text(text: &str) -> String {
     if text.is_empty() {
         return String::new();
     }
+    let broken = breakable(text);
+    let text: &str = &broken;
     if !text.contains('\u{3000}') {
         return format!("#{};", string(text));
     }
@@ -48,6 +50,41 @@ pub fn text(text: &str) -> String {
         out.push_str(&format!("#{};", string(rest)));
     }
     out
+}
+
+/// Letters in a row, without a space, that a line of the A5 page cannot hold: the booklet
+/// gives them places to break, and says so.
+pub const LONG_WORD: usize = 40;
+
+/// A line breaks at spaces and between Japanese characters; a long run of other letters
+/// (an address, a long number) has no such place and would run off the page. Such a run
+/// gets a zero-width space after each `/ . - _ ? & = #` and, where that is not enough,
+/// after every 20th letter.
+pub fn breakable(text: &str) -> std::borrow::Cow<'_, str> {
+    const EVERY: usize = 20;
+    if long_runs(text, EVERY).next().is_none() {
+        return text.into();
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut since_break = 0;
+    for c in text.chars() {
+        out.push(c);
+        since_break = if breaks_anyway(c) { 0 } else { since_break + 1 };
+        if since_break > 0 && ("/.-_?&=#".contains(c) || since_break >= EVERY) {
+            out.push('\u{200B}');
+            since_break = 0;
+        }
+    }
+    out.into()
+}
+
+/// The runs of at least `length` letters in `text` with no place to break between them.
+pub fn long_runs(text: &str, length: usize) -> impl Iterator<Item = &str> {
+    text.split(breaks_anyway).filter(move |run| run.chars().count() >= length)
+}
+
+fn breaks_anyway(c: char) -> bool {
+    c.is_whitespace() || c == '\u{200B}' || crate::japanese::is_east_asian_wide(c)
 }
 
 /// Characters a Japanese line never starts with (行頭禁則): closing marks, the long-vowel
@@ -136,6 +173,18 @@ mod tests {
         );
         assert_eq!(string("line\nnext\t\"end\""), r#""line\nnext\t\"end\"""#);
         assert_eq!(text("ほか（　　）"), "#\"ほか（\";#box[#\"　　\";];#\"）\";");
+    }
+
+    #[test]
+    fn a_long_run_of_letters_gets_places_to_break() {
+        let url = "https://www.city.example.jp/kenko/kaigo/zaitaku/guidebook.html";
+        let broken = breakable(url);
+        assert_eq!(broken.replace('\u{200B}', ""), url, "the text itself is kept");
+        assert!(broken.contains("example.\u{200B}jp/\u{200B}kenko/\u{200B}"), "{broken:?}");
+        let word = "a".repeat(170);
+        assert!(breakable(&word).split('\u{200B}').all(|part| part.len() <= 20));
+        assert_eq!(breakable("電話 03-0000-0000 まで"), "電話 03-0000-0000 まで", "short runs are left alone");
+        assert_eq!(long_runs(&format!("x {word} 認知症"), LONG_WORD).collect::<Vec<_>>(), [word.as_str()]);
     }
 
     #[test]
