@@ -18,7 +18,7 @@ pub enum Kind {
     FrontPage,
 }
 
-const CHAPTER_KEYS: &[&str] = &[
+pub(super) const CHAPTER_KEYS: &[&str] = &[
     "title",
     "summary",
     "order",

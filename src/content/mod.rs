@@ -4,6 +4,8 @@
 //! guidebook is assembled, in `guidebook`.
 
 mod front_matter;
+#[cfg(test)]
+mod properties;
 mod split;
 
 use std::collections::BTreeSet;

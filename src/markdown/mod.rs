@@ -9,6 +9,8 @@
 mod addresses;
 mod compact;
 mod headings;
+#[cfg(test)]
+mod properties;
 mod raw_html;
 mod sections;
 mod soft_breaks;

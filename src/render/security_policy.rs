@@ -10,9 +10,14 @@
 use base64::Engine;
 use sha2::{Digest, Sha256};
 
-/// `html` (a page's minified layout) with its policy inserted after `<head>`.
+/// `html` (a page's minified layout) with its policy inserted at the top of `<head>`,
+/// after the character set if that comes first.
 pub fn with_policy(html: &str) -> String {
     let Some(head) = html.find("<head>").map(|at| at + "<head>".len()) else { return html.to_string() };
+    let head = match html[head..].strip_prefix("<meta charset") {
+        Some(rest) => html.len() - rest.len() + rest.find('>').map_or(0, |i| i + 1),
+        None => head,
+    };
     let meta = format!("<meta http-equiv=Content-Security-Policy content=\"{}\">", policy(html));
     let mut out = String::with_capacity(html.len() + meta.len());
     out.push_str(&html[..head]);
@@ -53,9 +58,9 @@ mod tests {
     fn the_policy_allows_the_inline_script_by_its_hash_and_nothing_else() {
         let page = "<html><head><meta charset=utf-8><script>var a=1</script><script src=x.js type=module></script></head></html>";
         let with = with_policy(page);
-        assert!(
-            with.starts_with("<html><head><meta http-equiv=Content-Security-Policy content=\"default-src 'self'; ")
-        );
+        assert!(with.starts_with(
+            "<html><head><meta charset=utf-8><meta http-equiv=Content-Security-Policy content=\"default-src 'self'; "
+        ));
         // printf 'var a=1' | openssl dgst -sha256 -binary | base64
         assert!(with.contains("script-src 'self' 'sha256-WazVQOu5lmXfSreSrMJd1CsaQ4c00fUQpJfBYCuMSIw=';"), "{with}");
         assert!(with.contains("object-src 'none'; base-uri 'none'; form-action 'self'"));

@@ -72,7 +72,9 @@ pub fn decorate(html: &[u8], generation: u64, problem: Option<&str>) -> Vec<u8> 
 
 /// The page shown when no build has succeeded yet.
 pub fn problem_page(generation: u64, messages: &str) -> Vec<u8> {
+    // The messages quote the guidebook's files: the page runs nothing but the server's own.
     let page = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; base-uri 'none'; form-action 'none'\">\
 <meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>Build failed</title></head><body></body></html>";
     decorate(page.as_bytes(), generation, Some(messages))
 }

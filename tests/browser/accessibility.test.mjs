@@ -2,13 +2,14 @@
 // furigana on and off, in Debian's Chromium: axe (WCAG 2.0–2.2 A and AA, best practice)
 // finds nothing; the page never scrolls sideways, not even under the WCAG 1.4.12
 // text-spacing override; every control outside running text is at least 44×44 px; the skip
-// link is the first tab stop.
+// link is the first tab stop; the page's security policy blocks nothing of its own.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { site, siteInBrowser, axeSource } from './serve.mjs';
+import { site, siteInBrowser, injectAxe, addStyle, recordPolicyViolations, violations } from './serve.mjs';
+import { hostileTests } from './hostile.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
@@ -22,10 +23,12 @@ function pages(dir = site) {
 }
 
 const env = siteInBrowser();
+// The hostile guidebooks, in the same browser (tests/browser/hostile.mjs).
+hostileTests(env);
 
 /** Problems a reader would meet on the page as it is now. */
 async function problems(page) {
-  await page.addScriptTag({ content: axeSource() });
+  await injectAxe(page);
   return page.evaluate(async (tags) => {
     const found = [];
     const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
@@ -45,7 +48,7 @@ async function problems(page) {
 }
 
 async function spacingProblems(page) {
-  await page.addStyleTag({ content: TEXT_SPACING });
+  await addStyle(page, TEXT_SPACING);
   return page.evaluate(() => {
     const found = [];
     const root = document.documentElement;
@@ -67,10 +70,13 @@ for (const width of [320, 1280]) {
     test(`${all.length} pages at ${width} px, furigana ${furigana}`, async () => {
       const context = await env.browser.newContext({ viewport: { width, height: 900 } });
       await context.addInitScript((value) => localStorage.setItem('tebiki-reading', JSON.stringify({ furigana: value })), furigana);
+      await recordPolicyViolations(context);
       const page = await context.newPage();
       const report = [];
       for (const path of all) {
         await page.goto(env.server.url + path);
+        // The page's own scripts and styles all run under its security policy.
+        for (const violation of await violations(page)) report.push(`${path}: policy blocked ${violation}`);
         for (const problem of await problems(page)) report.push(`${path}: ${problem}`);
         for (const problem of await spacingProblems(page)) report.push(`${path}: ${problem}`);
       }

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { siteInBrowser, axeSource } from './serve.mjs';
+import { siteInBrowser, injectAxe } from './serve.mjs';
 
 const screenshots = resolve(process.env.TEBIKI_SCREENSHOTS ?? 'target/screenshots');
 const env = siteInBrowser();
@@ -61,7 +61,7 @@ for (const colour of ['white', 'blue', 'black']) {
       await page.goto(env.server.url + path);
       if (path.includes('?q=')) await page.locator('#search-results li').first().waitFor();
       await page.click('#tool-settings'); // the panel's own buttons are checked too
-      await page.addScriptTag({ content: axeSource() });
+      await injectAxe(page);
       const violations = await page.evaluate(async () => {
         const result = await window.axe.run(document, { runOnly: { type: 'rule', values: ['color-contrast', 'color-contrast-enhanced', 'link-in-text-block', 'non-text-contrast'].filter((id) => window.axe.getRules().some((r) => r.ruleId === id)) } });
         return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id} ${n.target.join(' ')}`));

@@ -13,6 +13,36 @@ export const site = resolve(process.env.TEBIKI_SITE ?? 'public');
 /** axe-core's script, to inject into pages. */
 export const axeSource = () => readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
+/**
+ * Runs axe-core's script in the page. Pages carry a Content-Security-Policy that runs no
+ * inline script, so it is evaluated through the DevTools protocol (which the policy does
+ * not govern) rather than added as a <script> element; the page keeps its real policy.
+ */
+export async function injectAxe(page) {
+  await page.evaluate(`${axeSource()}\n;undefined`);
+}
+
+/** Adds CSS to the page as a constructed stylesheet (no inline <style>, for the same reason). */
+export async function addStyle(page, css) {
+  await page.evaluate((text) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(text);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }, css);
+}
+
+/**
+ * Records, from before any script of the page runs, every Content-Security-Policy
+ * violation the page reports: `violations(page)` reads them.
+ */
+export async function recordPolicyViolations(context) {
+  await context.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
+}
+export const violations = (page) => page.evaluate(() => window.__violations ?? ['no recorder']);
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',

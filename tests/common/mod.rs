@@ -140,6 +140,11 @@ pub fn copy_of(fixture_name: &str) -> tempfile::TempDir {
 /// Runs `node --test` on a test file or folder of the repository against a built site
 /// (named to the tests by TEBIKI_SITE), and fails with everything it printed.
 pub fn node_test(target: &str, site: &Path) {
+    node_test_with(target, site, &[]);
+}
+
+/// `node_test` with more variables for the tests.
+pub fn node_test_with(target: &str, site: &Path, env: &[(&str, &std::ffi::OsStr)]) {
     if target.contains("browser") {
         assert!(
             repo_root().join("node_modules/playwright-core").is_dir()
@@ -151,6 +156,7 @@ pub fn node_test(target: &str, site: &Path) {
         .args(["--test", "--test-reporter=spec", target])
         .env("TEBIKI_SITE", site)
         .env("TEBIKI_SCREENSHOTS", repo_root().join("target/screenshots"))
+        .envs(env.iter().copied())
         .current_dir(repo_root())
         .output()
         .expect("run node (Node.js 20 or later must be installed)");

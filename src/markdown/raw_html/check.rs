@@ -82,7 +82,7 @@ pub fn walk(dom: &Dom, runs: usize) -> Walk {
                 walk.text(node.line, text, verbatim);
                 walk.findings.push(Finding {
                     line: node.line,
-                    needle: Needle::Tag("<!--".into()),
+                    needle: Needle::Tag("<!".into()), // `<!--`, or `<![CDATA[`, which HTML reads as one
                     message: "an HTML comment `<!--` is not closed, so the rest of the chapter would not be shown"
                         .into(),
                     suggestion: "end the comment with `-->`".into(),

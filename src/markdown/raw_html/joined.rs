@@ -88,10 +88,15 @@ impl<'f> Joined<'f> {
             Needle::Line => None,
         };
         let offset = found.unwrap_or(line_start);
-        // The nearest byte at or after `offset` that came from the file.
+        // The nearest byte at or after `offset` that came from the file, or the last one.
         let in_file = self.spans.iter().find(|(start, _, len)| offset < start + len);
-        in_file
-            .map_or(Position::START, |(start, file, _)| self.file_lines.position(file + offset.saturating_sub(*start)))
+        match in_file.or(self.spans.last()) {
+            Some((start, file, len)) => {
+                let inside = offset.saturating_sub(*start).min(len.saturating_sub(1));
+                self.file_lines.position(file + inside)
+            }
+            None => Position::START,
+        }
     }
 
     /// The attribute in the nearest tag before `end` that has it.

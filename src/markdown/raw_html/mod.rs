@@ -23,8 +23,8 @@ mod check;
 mod dom;
 mod joined;
 mod markers;
-mod policy;
-mod tokens;
+pub(super) mod policy;
+pub(super) mod tokens;
 
 use std::ops::Range;
 use std::sync::LazyLock;

@@ -107,3 +107,26 @@ mod tests {
         assert_eq!(found, [Unpublishable { line: 1, element: "div".into(), too_deep: true }]);
     }
 }
+
+/// The errors html5ever's tokenizer reports in `html` (not those of building the tree,
+/// such as a stray end tag): a text a browser cannot read as tags and text.
+#[cfg(test)]
+pub fn tokenizer_errors(html: &str) -> Vec<String> {
+    #[derive(Default)]
+    struct Errors(RefCell<Vec<String>>);
+    impl TokenSink for Errors {
+        type Handle = ();
+        fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+            if let Token::ParseError(error) = token {
+                self.0.borrow_mut().push(error.to_string());
+            }
+            TokenSinkResult::Continue
+        }
+    }
+    let queue = BufferQueue::default();
+    queue.push_back(StrTendril::from_slice(html));
+    let tokenizer = Tokenizer::new(Errors::default(), TokenizerOpts::default());
+    let _ = tokenizer.feed(&queue);
+    tokenizer.end();
+    tokenizer.sink.0.into_inner()
+}
