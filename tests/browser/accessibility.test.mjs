@@ -8,17 +8,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { site, siteInBrowser, injectAxe, addStyle, recordPolicyViolations, violations } from './serve.mjs';
+import { site, serve, siteInBrowser, injectAxe, addStyle, recordPolicyViolations, violations } from './serve.mjs';
 import { hostileTests } from './hostile.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
 
-function pages(dir = site) {
+function pages(root = site, dir = root) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'search' && dir === site ? [] : pages(path);
-    return name.endsWith('.html') ? [relative(site, path).replace(/index\.html$/, '')] : [];
+    if (statSync(path).isDirectory()) return name === 'search' && dir === root ? [] : pages(root, path);
+    return name.endsWith('.html') ? [relative(root, path).replace(/index\.html$/, '')] : [];
   });
 }
 
@@ -85,6 +85,26 @@ for (const width of [320, 1280]) {
     });
   }
 }
+
+const allowed = process.env.TEBIKI_ALLOWED_SITE;
+test('the HTML a chapter may use (tests/fixtures/allowed) passes the same checks at 320 px', { skip: !allowed && 'TEBIKI_ALLOWED_SITE is not set' }, async () => {
+  const server = await serve(allowed);
+  const context = await env.browser.newContext({ viewport: { width: 320, height: 900 } });
+  await recordPolicyViolations(context);
+  const page = await context.newPage();
+  const report = [];
+  const all = pages(allowed).filter((path) => !path.includes('tampered')).sort();
+  for (const path of all) {
+    await page.goto(server.url + path);
+    for (const violation of await violations(page)) report.push(`${path}: policy blocked ${violation}`);
+    for (const problem of await problems(page)) report.push(`${path}: ${problem}`);
+    for (const problem of await spacingProblems(page)) report.push(`${path}: ${problem}`);
+  }
+  await context.close();
+  server.close();
+  assert.deepEqual(report, []);
+  assert.ok(all.length >= 10, `${all.length} pages`);
+});
 
 test('the skip link is the first tab stop and lands on the main content', async () => {
   const page = await env.browser.newPage();

@@ -243,12 +243,20 @@ pub struct Rewrite<'a> {
     pub text: &'a mut dyn FnMut(&str, bool) -> String,
     /// Elements whose text `text` is told is verbatim.
     pub verbatim: &'a [&'a str],
+    /// Puts each table in a box of its own (`<div class="table-wrap" tabindex="0">`), as
+    /// Markdown tables are, so that a wide one scrolls there and not the whole page.
+    pub wrap_tables: bool,
 }
 
 impl Rewrite<'_> {
     /// Writes everything back as it is.
     pub fn none<R>(write: impl FnOnce(Rewrite<'_>) -> R) -> R {
-        write(Rewrite { value: &mut |_, _, v| v.to_string(), text: &mut |t, _| t.to_string(), verbatim: &[] })
+        write(Rewrite {
+            value: &mut |_, _, v| v.to_string(),
+            text: &mut |t, _| t.to_string(),
+            verbatim: &[],
+            wrap_tables: false,
+        })
     }
 }
 
@@ -264,6 +272,11 @@ impl Serialize for Fragment<'_, '_> {
             Open(Id),
             Close(QualName, bool),
         }
+        let wrapper = || QualName::new(None, ns!(html), local_name!("div"));
+        let wrapper_attributes = [
+            (QualName::new(None, ns!(), local_name!("class")), "table-wrap".to_string()),
+            (QualName::new(None, ns!(), local_name!("tabindex")), "0".to_string()),
+        ];
         let mut rewrite = self.rewrite.borrow_mut();
         let mut verbatim = 0usize;
         let root = self.dom.fragment_root();
@@ -272,7 +285,11 @@ impl Serialize for Fragment<'_, '_> {
             let id = match step {
                 Step::Close(name, was_verbatim) => {
                     verbatim -= usize::from(was_verbatim);
+                    let wrapped = rewrite.wrap_tables && name.local == local_name!("table");
                     serializer.end_elem(name)?;
+                    if wrapped {
+                        serializer.end_elem(wrapper())?;
+                    }
                     continue;
                 }
                 Step::Open(id) => id,
@@ -285,6 +302,10 @@ impl Serialize for Fragment<'_, '_> {
                         .iter()
                         .map(|a| (a.name.clone(), (rewrite.value)(element, a.name.local.as_ref(), &a.value)))
                         .collect();
+                    if rewrite.wrap_tables && name.local == local_name!("table") {
+                        serializer
+                            .start_elem(wrapper(), wrapper_attributes.iter().map(|(n, v)| -> AttrRef<'_> { (n, v) }))?;
+                    }
                     serializer.start_elem(name.clone(), values.iter().map(|(n, v)| -> AttrRef<'_> { (n, v) }))?;
                     let is_verbatim = rewrite.verbatim.contains(&element);
                     verbatim += usize::from(is_verbatim);

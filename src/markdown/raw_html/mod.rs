@@ -159,6 +159,7 @@ pub fn check(file_name: &str, file_text: &str, events: &[(Event<'static>, usize)
         },
         text: &mut |text, verbatim| if verbatim { text.to_string() } else { text_markers(text, &mut texts) },
         verbatim: policy::VERBATIM,
+        wrap_tables: true,
     });
     let html = RawHtml { template, pieces, verbatim_runs: walk.verbatim_runs, addresses, texts };
     Checked { html: Some(html), links, problems: Vec::new() }

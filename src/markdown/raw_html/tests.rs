@@ -114,7 +114,7 @@ fn allowed_html_is_published_with_markdown_inside_it() {
     assert!(html.starts_with("<details><summary>[詳しく]</summary>"), "text in the HTML is typeset too: {html}");
     assert!(html.contains("<p>[中の]<em>[段落]</em>[です。]</p>"), "{html}");
     assert!(
-        html.contains("<table><caption>[表]</caption><tbody><tr><th scope=\"col\">[曜日]</th><td colspan=\"2\">[月]</td></tr></tbody></table>"),
+        html.contains("<div class=\"table-wrap\" tabindex=\"0\"><table><caption>[表]</caption><tbody><tr><th scope=\"col\">[曜日]</th><td colspan=\"2\">[月]</td></tr></tbody></table></div>"),
         "{html}"
     );
 }
