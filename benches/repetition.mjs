@@ -28,7 +28,7 @@ const cases = [
   { name: `${headings} identical headings`, chapter: front() + '## よくある質問\n\n本文です。\n\n'.repeat(headings), builds: true },
   {
     name: `${headings} distinct headings`,
-    chapter: front() + Array.from({ length: headings }, (_, i) => `## 質問 ${i}\n\n本文です。\n\n`).join(''),
+    chapter: front() + Array.from({ length: headings }, (_, i) => `## よくある質問 ${i}\n\n本文です。\n\n`).join(''),
     builds: true,
   },
   { name: '100,000-deep brackets in front-matter', chapter: front(`audience: ${'['.repeat(100000)}${']'.repeat(100000)}\n`) + '本文\n', builds: false },
