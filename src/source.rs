@@ -101,8 +101,8 @@ pub struct EncodingProblem {
 pub enum EncodingKind {
     /// Not UTF-8; the legacy encoding the bytes look like, if any.
     NotUtf8(Option<&'static str>),
-    /// A character that is no text: NUL, or a Unicode noncharacter. Both are left in files
-    /// by broken tools, and tebiki uses noncharacters as its own markers.
+    /// A character that is no text (see `is_not_text`): left in files by broken tools, or
+    /// put there on purpose; tebiki uses noncharacters as its own markers.
     NotText(char),
 }
 
@@ -161,9 +161,13 @@ pub fn decode(bytes: &[u8]) -> Result<String, EncodingProblem> {
     }
 }
 
-/// NUL and the Unicode noncharacters (U+FDD0–U+FDEF and the last two of every plane).
+/// Control characters other than tab and line ends (NUL, ESC, form feed …), and the
+/// Unicode noncharacters (U+FDD0–U+FDEF and the last two of every plane). No editor writes
+/// them on purpose; ESC in a message would drive the terminal or the CI log that shows it.
 pub fn is_not_text(c: char) -> bool {
-    c == '\0' || ('\u{FDD0}'..='\u{FDEF}').contains(&c) || (c as u32 & 0xFFFE) == 0xFFFE
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || ('\u{FDD0}'..='\u{FDEF}').contains(&c)
+        || (c as u32 & 0xFFFE) == 0xFFFE
 }
 
 /// Line and column of byte `at` of `text`, whose lines may end in CRLF.
@@ -232,6 +236,9 @@ mod tests {
         let problem = decode("本文\r\n\u{FDD0}".as_bytes()).unwrap_err();
         assert_eq!(problem.position, Position::new(2, 1));
         assert!(decode("外字\u{E000}は文字".as_bytes()).is_ok(), "private-use characters are text (外字)");
+        let problem = decode("見出し\u{1b}[2J".as_bytes()).unwrap_err();
+        assert_eq!(problem.kind, EncodingKind::NotText('\u{1b}'), "ESC would drive the terminal showing the message");
+        assert!(decode("表\tの\r\n行".as_bytes()).is_ok());
     }
 
     #[test]
