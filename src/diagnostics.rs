@@ -86,6 +86,13 @@ impl Diagnostic {
         }
     }
 
+    /// Attaches `line`, the source line the position points into (for many problems in one
+    /// file, where `with_source` would look for each line from the start of the file).
+    pub fn with_line(mut self, line: &str) -> Self {
+        self.snippet = Some(line.to_string());
+        self
+    }
+
     /// Attaches the source line the position points into, so the reader sees the mistake.
     pub fn with_source(mut self, source: &str) -> Self {
         if let Some(line) = source.lines().nth(self.position.line.saturating_sub(1)) {

@@ -187,6 +187,8 @@ pub fn check_all(guidebook: &Guidebook, diagnostics: &Diagnostics) {
             .map(|c| c.in_language(lang, source).0)
             .chain(std::iter::once(guidebook.front_page(lang).0));
         for page in pages {
+            // Made for the first broken link only: most pages have none, some have many.
+            let mut lines = None;
             for link in &page.body.links {
                 if let Err(problem) = resolve(guidebook, page, lang, &link.dest) {
                     let message = if page.lang != lang && problem.message.contains("no heading") {
@@ -198,7 +200,11 @@ pub fn check_all(guidebook: &Guidebook, diagnostics: &Diagnostics) {
                     diagnostics.push(
                         Diagnostic::error(&page.file.name, link.position, format!("broken {kind}: {message}"))
                             .maybe_suggestion(problem.suggestion)
-                            .with_source(&page.file.text),
+                            .with_line(
+                                lines
+                                    .get_or_insert_with(|| crate::text_position::LineIndex::new(&page.file.text))
+                                    .line_text(link.position.line),
+                            ),
                     );
                 }
             }

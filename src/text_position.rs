@@ -13,6 +13,13 @@ impl<'a> LineIndex<'a> {
         LineIndex { text, line_starts }
     }
 
+    /// The text of 1-based `line`, without its line end (empty past the last line).
+    pub fn line_text(&self, line: usize) -> &'a str {
+        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else { return "" };
+        let end = self.line_starts.get(line).map_or(self.text.len(), |&next| next - 1);
+        self.text[start..end].trim_end_matches('\r')
+    }
+
     /// 1-based line and character column of byte `offset`.
     pub fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
@@ -33,5 +40,7 @@ mod tests {
         assert_eq!(index.position(0), Position::new(1, 1));
         assert_eq!(index.position(4), Position::new(2, 1));
         assert_eq!(index.position(4 + "認知症の".len()), Position::new(2, 5));
+        assert_eq!(index.line_text(2), "認知症の[リンク](x.md)");
+        assert_eq!(index.line_text(9), "");
     }
 }

@@ -99,7 +99,8 @@ pub fn parse(file_name: &str, file_text: &str, body_offset: usize) -> (ParsedBod
                     Ok(()) => {
                         links.push(LinkRef { dest: dest_url.to_string(), position, is_image, text: String::new() })
                     }
-                    Err(problem) => problems.push(problem.into_diagnostic(file_name, position).with_source(file_text)),
+                    Err(problem) => problems
+                        .push(problem.into_diagnostic(file_name, position).with_line(lines.line_text(position.line))),
                 }
                 open_links += 1;
             }
@@ -115,20 +116,21 @@ pub fn parse(file_name: &str, file_text: &str, body_offset: usize) -> (ParsedBod
             && let Some(c) = text.chars().find(|c| crate::source::is_not_text(*c))
         {
             // Written as a character reference (`&#xFDD0;`): the file itself has none.
+            let position = lines.position(offset);
             problems.push(
                 Diagnostic::error(
                     file_name,
-                    lines.position(offset),
+                    position,
                     format!("the text writes the character U+{:04X}, which is not text", c as u32),
                 )
                 .suggestion("remove the character reference (`&#…;`) that writes it")
-                .with_source(file_text),
+                .with_line(lines.line_text(position.line)),
             );
         }
         events.push((event.into_static(), offset));
     }
     soft_breaks::join_japanese_lines(&mut events);
-    let headings = settle_headings(file_name, file_text, &lines, &mut events, &mut problems);
+    let headings = settle_headings(file_name, &lines, &mut events, &mut problems);
     let checked = raw_html::check(file_name, file_text, &events);
     problems.extend(checked.problems);
     links.extend(checked.links);
@@ -165,7 +167,6 @@ impl RefusedAddress {
 /// for the "in this chapter" links. A `#` heading is demoted: the page title is the only h1.
 fn settle_headings(
     file_name: &str,
-    file_text: &str,
     lines: &LineIndex,
     events: &mut [(Event<'static>, usize)],
     problems: &mut Vec<Diagnostic>,
@@ -184,7 +185,7 @@ fn settle_headings(
                 Diagnostic::error(file_name, position, "a heading can be given an id, and nothing else")
                     .expected("`## Heading {#id}`: classes (`.name`) and attributes (`name=value`) are not allowed")
                     .suggestion("keep only the `#id` between the braces")
-                    .with_source(file_text),
+                    .with_line(lines.line_text(position.line)),
             );
         }
         let end =
@@ -201,7 +202,7 @@ fn settle_headings(
                 Diagnostic::warning(file_name, position, "a `#` heading in a chapter is shown as `##`")
                     .expected("sections that start at `##`; the chapter's title comes from `title:`")
                     .suggestion("write `## ` instead of `# `")
-                    .with_source(file_text),
+                    .with_line(lines.line_text(position.line)),
             );
             level = HeadingLevel::H2;
         }
@@ -211,7 +212,7 @@ fn settle_headings(
                 problems.push(
                     Diagnostic::error(file_name, position, format!("the heading id `{id}` is used twice on this page"))
                         .suggestion("give each heading its own {#id}")
-                        .with_source(file_text),
+                        .with_line(lines.line_text(position.line)),
                 );
                 ids.allocate(&id)
             }
@@ -256,16 +257,16 @@ fn html_with_line_breaks(
     text: &dyn Fn(&str) -> String,
 ) -> String {
     let mut verbatim = 0; // inside a code block or an image's alt text
-    let mut run = 0; // the stretch of Markdown between pieces of HTML
-    let mut skip_to = 0;
+    let pieces = parsed.html.as_ref().map_or(&[][..], |html| html.pieces());
+    let mut run = 0; // the stretch of Markdown between pieces of HTML, and the next piece
     let events = parsed.events.iter().enumerate().filter_map(|(index, event)| {
-        if index < skip_to {
-            return None;
-        }
-        if let Some(piece) = parsed.html.as_ref().and_then(|html| html.piece_starting_at(index)) {
-            skip_to = piece.end;
-            run += 1;
-            return Some(Event::InlineHtml(raw_html::PIECE.to_string().into()));
+        if let Some(piece) = pieces.get(run)
+            && piece.contains(&index)
+        {
+            if index + 1 == piece.end {
+                run += 1;
+            }
+            return (index == piece.start).then(|| Event::InlineHtml(raw_html::PIECE.to_string().into()));
         }
         Some(match event.clone() {
             Event::Start(Tag::Link { link_type, dest_url, title, id }) => {

@@ -47,8 +47,15 @@ pub struct Joined<'f> {
     spans: Vec<(usize, usize, usize)>,
     /// Offset in `text` of each piece's first byte.
     piece_starts: Vec<usize>,
+    /// Offset in `text` of each line's first byte.
+    line_starts: Vec<usize>,
     file_lines: LineIndex<'f>,
 }
+
+/// How many lines before the one the parser names a tag may start on (a tag written over
+/// more lines is pointed at by its line only). It bounds the search, so that thousands of
+/// findings in one chapter cost each a few lines, not the whole text.
+const TAG_LINES: usize = 20;
 
 impl<'f> Joined<'f> {
     pub fn new(events: &[(Event<'static>, usize)], pieces: &[Range<usize>], file_text: &'f str) -> Joined<'f> {
@@ -65,7 +72,8 @@ impl<'f> Joined<'f> {
             text.push_str(&markers::run(number + 1));
         }
         let lower = text.to_ascii_lowercase();
-        Joined { text, lower, spans, piece_starts, file_lines: LineIndex::new(file_text) }
+        let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Joined { text, lower, spans, piece_starts, line_starts, file_lines: LineIndex::new(file_text) }
     }
 
     pub fn text(&self) -> &str {
@@ -75,18 +83,26 @@ impl<'f> Joined<'f> {
     /// The line of the joined text a piece starts on.
     pub fn line_of_piece(&self, piece: usize) -> u64 {
         let start = self.piece_starts[piece.min(self.piece_starts.len() - 1)];
-        self.text[..start].matches('\n').count() as u64 + 1
+        self.line_starts.partition_point(|&line_start| line_start <= start) as u64
+    }
+
+    /// The line of the file `position` is on, for the message.
+    pub fn file_line(&self, position: Position) -> &'f str {
+        self.file_lines.line_text(position.line)
     }
 
     /// Where in the file `needle` is, on `line` of the joined text or, for a tag written
     /// over several lines, on a line before it (the parser counts the line a tag ends on).
     pub fn position(&self, line: u64, needle: &Needle) -> Position {
         let (line_start, line_end) = self.line_bounds(line);
+        let (window_start, _) = self.line_bounds(line.saturating_sub(TAG_LINES as u64).max(1));
+        let window = &self.lower[window_start..line_end];
         let found = match needle {
-            Needle::Tag(tag) => self.lower[..line_end].rfind(tag.as_str()),
-            Needle::Attribute { element, attribute } => self.attribute(&format!("<{element}"), attribute, line_end),
+            Needle::Tag(tag) => window.rfind(tag.as_str()),
+            Needle::Attribute { element, attribute } => attribute_in(window, &format!("<{element}"), attribute),
             Needle::Line => None,
-        };
+        }
+        .map(|at| window_start + at);
         let offset = found.unwrap_or(line_start);
         // The nearest byte at or after `offset` that came from the file, or the last one.
         let in_file = self.spans.iter().find(|(start, _, len)| offset < start + len);
@@ -99,28 +115,23 @@ impl<'f> Joined<'f> {
         }
     }
 
-    /// The attribute in the nearest tag before `end` that has it.
-    fn attribute(&self, tag: &str, attribute: &str, end: usize) -> Option<usize> {
-        let mut before = end;
-        while let Some(start) = self.lower[..before].rfind(tag) {
-            let tag_end = self.lower[start + 1..end].find('<').map_or(end, |i| start + 1 + i);
-            if let Some(at) = self.lower[start..tag_end].find(attribute) {
-                return Some(start + at);
-            }
-            before = start;
-        }
-        None
-    }
-
     fn line_bounds(&self, line: u64) -> (usize, usize) {
-        let mut start = 0;
-        for _ in 1..line {
-            match self.text[start..].find('\n') {
-                Some(i) => start += i + 1,
-                None => break,
-            }
-        }
-        let end = self.text[start..].find('\n').map_or(self.text.len(), |i| start + i);
+        let index = (line.max(1) as usize - 1).min(self.line_starts.len() - 1);
+        let start = self.line_starts[index];
+        let end = self.line_starts.get(index + 1).map_or(self.text.len(), |&next| next - 1);
         (start, end)
     }
+}
+
+/// Where `attribute` is in the last tag `tag` of `text` that has it.
+fn attribute_in(text: &str, tag: &str, attribute: &str) -> Option<usize> {
+    let mut before = text.len();
+    while let Some(start) = text[..before].rfind(tag) {
+        let tag_end = text[start + 1..].find('<').map_or(text.len(), |i| start + 1 + i);
+        if let Some(at) = text[start..tag_end].find(attribute) {
+            return Some(start + at);
+        }
+        before = start;
+    }
+    None
 }

@@ -57,9 +57,9 @@ pub struct RawHtml {
 }
 
 impl RawHtml {
-    /// The piece of HTML that starts at event `index`, if one does.
-    pub fn piece_starting_at(&self, index: usize) -> Option<&Range<usize>> {
-        self.pieces.iter().find(|p| p.start == index)
+    /// The events each piece of HTML is made of, in order.
+    pub fn pieces(&self) -> &[Range<usize>] {
+        &self.pieces
     }
 
     /// Whether the text of Markdown stretch `run` is left as written.
@@ -103,7 +103,7 @@ pub fn check(file_name: &str, file_text: &str, events: &[(Event<'static>, usize)
             .iter()
             .map(|f| {
                 let at = joined.position(f.line, &f.needle);
-                Diagnostic::error(file_name, at, &f.message).suggestion(&f.suggestion).with_source(file_text)
+                Diagnostic::error(file_name, at, &f.message).suggestion(&f.suggestion).with_line(joined.file_line(at))
             })
             .collect();
         Checked { problems, ..Checked::default() }
