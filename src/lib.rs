@@ -23,6 +23,7 @@ pub mod links;
 pub mod markdown;
 pub mod memo;
 pub mod output;
+mod placeholders;
 pub mod render;
 pub mod scaffold;
 pub mod search;

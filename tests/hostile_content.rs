@@ -7,7 +7,6 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::process::Command;
 
 /// Every chapter of the attack fixture with the lines its payload is written on.
@@ -147,7 +146,7 @@ fn a_data_file_that_links_out_of_the_guidebook_is_refused_without_its_contents()
         let link = guidebook.path().join(linked);
         std::fs::create_dir_all(link.parent().unwrap()).unwrap();
         let _ = std::fs::remove_file(&link);
-        symlink(&secret, &link);
+        common::symlink(&secret, &link);
         for args in [&["build"][..], &["check"], &["check", "--format", "github"], &["check", "--format", "json"]] {
             let output = Command::new(env!("CARGO_BIN_EXE_tebiki"))
                 .args(args)
@@ -195,8 +194,8 @@ fn hidden_files_and_git_are_never_read_or_published() {
     .unwrap();
     std::fs::write(root.join("themes/default/static/assets/.DS_Store"), "secret").unwrap();
     // A chapter folder that links to the hidden files inside the guidebook.
-    symlink(&root.join(".git/config"), &root.join("content/ja/config.txt"));
-    symlink(&root.join(".env"), &root.join("content/ja/settings.txt"));
+    common::symlink(&root.join(".git/config"), &root.join("content/ja/config.txt"));
+    common::symlink(&root.join(".env"), &root.join("content/ja/settings.txt"));
     let out = tempfile::tempdir().unwrap();
     let (code, said) = common::run_build(root, &out.path().join("public"));
     assert_eq!(code, 1, "{said}");
@@ -248,14 +247,4 @@ fn an_output_folder_inside_content_is_refused_before_it_exists() {
     assert!(!out.exists());
     let (code, said) = common::run_build(guidebook.path(), &out);
     assert_eq!(code, 1, "and not the second time either: {said}");
-}
-
-#[cfg(unix)]
-fn symlink(target: &Path, link: &Path) {
-    std::os::unix::fs::symlink(target, link).unwrap();
-}
-
-#[cfg(windows)]
-fn symlink(target: &Path, link: &Path) {
-    std::os::windows::fs::symlink_file(target, link).unwrap();
 }

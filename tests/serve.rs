@@ -3,6 +3,8 @@
 //! fixing it brings the page back, one save is one rebuild however the editor writes the
 //! file, and nothing outside the site can be fetched.
 
+mod common;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -223,7 +225,7 @@ fn nothing_outside_the_site_is_served() {
     // file is not served.
     let events = preview.events(1);
     let link = preview.guidebook.join("content/ja/secret.txt");
-    symlink(&preview.guidebook.join("../secret.txt"), &link);
+    common::symlink(&preview.guidebook.join("../secret.txt"), &link);
     let (name, data) = events.next();
     assert_eq!(name, "problem");
     assert!(data.contains("content/ja/secret.txt") && data.contains("outside the guidebook"), "{data}");
@@ -273,14 +275,4 @@ fn the_reload_script_is_never_in_a_built_site() {
         pages += entry.path().extension().is_some_and(|e| e == "html") as usize;
     }
     assert!(pages > 5);
-}
-
-#[cfg(unix)]
-fn symlink(target: &Path, link: &Path) {
-    std::os::unix::fs::symlink(target, link).unwrap();
-}
-
-#[cfg(windows)]
-fn symlink(target: &Path, link: &Path) {
-    std::os::windows::fs::symlink_file(target, link).unwrap();
 }

@@ -29,34 +29,15 @@ pub fn page_placeholder(index: usize) -> String {
 
 /// `html` with every placeholder replaced by its fragment.
 pub fn fill(html: &str, site: &[String], page: &[&str]) -> String {
-    let mut out = String::with_capacity(html.len() + page.iter().map(|f| f.len()).sum::<usize>());
-    let mut rest = html;
-    while let Some(start) = rest.find(OPEN) {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + OPEN.len_utf8()..];
-        let fragment = after.find(CLOSE).and_then(|end| {
-            let (kind, number) = after[..end].split_at_checked(1)?;
-            let index: usize = number.parse().ok()?;
-            let fragment = match kind {
-                "g" => site.get(index).map(String::as_str),
-                "p" => page.get(index).copied(),
-                _ => None,
-            }?;
-            Some((fragment, end))
-        });
-        match fragment {
-            Some((fragment, end)) => {
-                out.push_str(fragment);
-                rest = &after[end + CLOSE.len_utf8()..];
-            }
-            None => {
-                out.push(OPEN);
-                rest = after;
-            }
+    crate::placeholders::fill(html, &[(OPEN, CLOSE)], &|_, name| {
+        let (kind, number) = name.split_at_checked(1)?;
+        let index: usize = number.parse().ok()?;
+        match kind {
+            "g" => site.get(index).map(|f| f.as_str().into()),
+            "p" => page.get(index).map(|f| (*f).into()),
+            _ => None,
         }
-    }
-    out.push_str(rest);
-    out
+    })
 }
 
 #[cfg(test)]

@@ -164,3 +164,14 @@ pub fn node_test_with(target: &str, site: &Path, env: &[(&str, &std::ffi::OsStr)
     println!("{text}");
     assert!(output.status.success(), "node --test {target} failed:\n{text}");
 }
+
+/// A symbolic link at `link` to `target`.
+#[cfg(unix)]
+pub fn symlink(target: &Path, link: &Path) {
+    std::os::unix::fs::symlink(target, link).unwrap();
+}
+
+#[cfg(windows)]
+pub fn symlink(target: &Path, link: &Path) {
+    std::os::windows::fs::symlink_file(target, link).unwrap();
+}

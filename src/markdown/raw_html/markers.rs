@@ -52,39 +52,15 @@ pub enum Kind {
     Text,
 }
 
-const KINDS: [(char, char, Kind); 3] = [
-    ('\u{FDD0}', '\u{FDD1}', Kind::Run),
-    ('\u{FDD2}', '\u{FDD3}', Kind::Address),
-    ('\u{FDD5}', '\u{FDD6}', Kind::Text),
-];
+const KINDS: [(char, char); 3] = [('\u{FDD0}', '\u{FDD1}'), ('\u{FDD2}', '\u{FDD3}'), ('\u{FDD5}', '\u{FDD6}')];
 
 /// `template` with every marker replaced by what `with` gives for its kind and number.
 /// Markers `with` has nothing for are left as they are.
 pub fn fill(template: &str, with: &dyn Fn(Kind, usize) -> Option<String>) -> String {
-    let mut out = String::with_capacity(template.len() * 2);
-    let mut rest = template;
-    while let Some(start) = rest.find(['\u{FDD0}', '\u{FDD2}', '\u{FDD5}']) {
-        out.push_str(&rest[..start]);
-        let open = rest[start..].chars().next().expect("found above");
-        let (_, close, kind) = KINDS.into_iter().find(|(o, _, _)| *o == open).expect("one of the kinds");
-        let after = &rest[start + open.len_utf8()..];
-        let filled = after.find(close).and_then(|end| {
-            let number = after[..end].parse::<usize>().ok()?;
-            with(kind, number).map(|text| (text, end))
-        });
-        match filled {
-            Some((text, end)) => {
-                out.push_str(&text);
-                rest = &after[end + close.len_utf8()..];
-            }
-            None => {
-                out.push(open);
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    crate::placeholders::fill(template, &KINDS, &|kind, name| {
+        let kind = [Kind::Run, Kind::Address, Kind::Text][kind];
+        with(kind, name.parse().ok()?).map(Into::into)
+    })
 }
 
 /// Numbers written between `open` and `close`, with the byte range of each marker.
