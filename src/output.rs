@@ -201,7 +201,7 @@ fn check_replaceable(out: &Path, root: &Path) -> Result<(), OutputError> {
 
 /// `path` made absolute with every link followed, for the part of it that exists; the rest
 /// (folders not made yet) is added as written.
-pub fn resolve_even_if_missing(path: &Path) -> Option<PathBuf> {
+fn resolve_even_if_missing(path: &Path) -> Option<PathBuf> {
     let absolute = std::path::absolute(path).ok()?;
     let mut existing = absolute.as_path();
     let mut missing = Vec::new();
