@@ -28,6 +28,13 @@ pub struct SiteConfig {
     /// Contacts shown on pages whose chapter names none.
     #[serde(default)]
     pub default_contacts: Vec<String>,
+    /// The guidebook's own site icon (PNG or ICO), from the guidebook folder, in place of
+    /// the theme's (see render::favicon).
+    #[serde(default)]
+    pub favicon: Option<String>,
+    /// Where `favicon:` is written, for a message about the file found later.
+    #[serde(skip)]
+    pub favicon_position: Position,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -79,13 +86,13 @@ impl SiteConfig {
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }
-        let problems = config.problems(&file);
+        let problems = config.problems(root, &file);
         let usable = !problems.iter().any(Diagnostic::is_error);
         diagnostics.extend(problems);
         usable.then_some(config)
     }
 
-    fn problems(&self, file: &SourceFile) -> Vec<Diagnostic> {
+    fn problems(&mut self, root: &Path, file: &SourceFile) -> Vec<Diagnostic> {
         let locator = Locator::new(&file.text, 1);
         let error = |position: Position, field: &str, message: String| {
             Diagnostic::error(&file.name, position, message).field(field).with_source(&file.text)
@@ -96,6 +103,22 @@ impl SiteConfig {
                 error(locator.key("base_url"), "base_url", format!("`{}` is not an absolute URL", self.base_url))
                     .expected("the address the site is published at, e.g. https://www.city.example.jp/guide/"),
             );
+        }
+        if let Some(wanted) = &self.favicon {
+            self.favicon_position = locator.value("favicon", wanted);
+            let extension = wanted.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+            if !crate::render::favicon::GUIDEBOOK_ICON_TYPES.iter().any(|(e, _)| *e == extension) {
+                problems.push(
+                    error(self.favicon_position, "favicon", format!("`{wanted}` cannot be the site's icon"))
+                        .expected("a PNG or ICO file in the guidebook folder, e.g. favicon: data/city-mark.png")
+                        .suggestion("save the icon as PNG: a square picture, 180 × 180 px or larger"),
+                );
+            } else if !root.join(wanted).is_file() {
+                problems.push(
+                    error(self.favicon_position, "favicon", format!("there is no file `{wanted}`"))
+                        .expected("the icon's path from the guidebook folder, e.g. data/city-mark.png"),
+                );
+            }
         }
         let sources: Vec<&Language> = self.languages.iter().filter(|l| l.source).collect();
         if sources.len() != 1 {

@@ -46,6 +46,10 @@ pub struct Contact {
     pub phone: Option<String>,
     pub hours: Option<Localized>,
     pub description: Option<Localized>,
+    /// A desk to call when it is urgent, at night or on a holiday: listed, after 119, in the
+    /// front page's "when it is urgent" block.
+    #[serde(default)]
+    pub urgent: bool,
 }
 
 impl Contact {

@@ -177,6 +177,8 @@ fn check_inherited(source: &Page, translation: &Page, diagnostics: &Diagnostics)
             "life_stages" => source.front.life_stages == translation.front.life_stages,
             "scenarios" => source.front.scenarios == translation.front.scenarios,
             "audience" => source.front.audience == translation.front.audience,
+            "key_for" => source.front.key_for == translation.front.key_for,
+            "urgent" => source.front.urgent == translation.front.urgent,
             _ => source.front.contacts == translation.front.contacts,
         };
         if !same {

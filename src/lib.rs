@@ -94,7 +94,10 @@ fn load_with(root: &Path, tokenizer: Option<&Arc<Tokenizer>>, remember: bool) ->
     let contacts = Contacts::load(root, &codes, &config.source_language().code, &diagnostics);
     check_default_contacts(root, &config, &contacts, &diagnostics);
     let i18n = I18n::load(root, &config, &diagnostics);
-    let theme = Theme::load(root, &config.theme, &diagnostics);
+    let mut theme = Theme::load(root, &config.theme, &diagnostics);
+    if let Some(theme) = &mut theme {
+        render::favicon::choose(root, &config, theme, &diagnostics);
+    }
     let search = search::SearchSetup::load(root, &diagnostics, tokenizer, remember);
     timings::mark("settings, contacts, theme and dictionary read");
     let vocabulary = Vocabulary {

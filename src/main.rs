@@ -76,6 +76,9 @@ enum Command {
         /// The PDF to write (with --lang), or the folder for all of them [default: booklets/].
         #[arg(long)]
         out: Option<PathBuf>,
+        /// Print even with stand-in text from `tebiki init` (〇〇市, 000-000-0000) left in: a proof.
+        #[arg(long)]
+        allow_placeholders: bool,
     },
     /// Check the guidebook without writing anything: everything build checks, plus review points.
     Check {
@@ -98,6 +101,15 @@ enum Command {
     Init {
         /// The folder to create the guidebook in (new or empty).
         dir: PathBuf,
+        /// The Git repository the pull-request check installs tebiki from (with --tag).
+        #[arg(long, value_name = "URL", requires = "tag")]
+        git: Option<String>,
+        /// The tag of the tebiki release in that repository, e.g. v0.1.0.
+        #[arg(long, requires = "git")]
+        tag: Option<String>,
+        /// Install tebiki from crates.io, this version, instead of from Git.
+        #[arg(long, value_name = "VERSION", conflicts_with = "git")]
+        crates_version: Option<String>,
     },
     /// Show how tebiki splits and reads a Japanese text (to check data/dictionary.csv entries).
     Tokenize {
@@ -118,9 +130,17 @@ fn main() -> ExitCode {
             build(root, out, tebiki::render::RenderOptions { search: !no_search, furigana: !no_furigana })
         }
         Command::Tokenize { text, root } => tokenize(&text, &root),
-        Command::Booklet { root, lang, edition, bleed, impose, duplex, out } => {
+        Command::Booklet { root, lang, edition, bleed, impose, duplex, out, allow_placeholders } => {
             let options =
-                tebiki::booklet::BookletOptions { root, lang, edition, bleed, impose: impose.then_some(duplex), out };
+                tebiki::booklet::BookletOptions {
+                root,
+                lang,
+                edition,
+                bleed,
+                impose: impose.then_some(duplex),
+                out,
+                allow_placeholders,
+            };
             let started = Instant::now();
             match tebiki::booklet::make(&options) {
                 Ok(made) => {
@@ -166,21 +186,7 @@ fn main() -> ExitCode {
             }
             if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
         }
-        Command::Init { dir } => match tebiki::scaffold::init(&dir, &tebiki::scaffold::today()) {
-            Ok(files) => {
-                eprintln!(
-                    "created a guidebook in {} ({} files); build it with: tebiki build --root {}",
-                    dir.display(),
-                    files.len(),
-                    dir.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(problems) => {
-                print_all(&problems);
-                ExitCode::from(1)
-            }
-        },
+        Command::Init { dir, git, tag, crates_version } => init(&dir, git, tag, crates_version),
         Command::New { path, root } => match tebiki::scaffold::new_chapter(&root, &path, &tebiki::scaffold::today()) {
             Ok(file) => {
                 eprintln!("created {} (a draft: remove `draft: true` to publish it)", file.display());
@@ -191,6 +197,45 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
+    }
+}
+
+fn init(dir: &std::path::Path, git: Option<String>, tag: Option<String>, version: Option<String>) -> ExitCode {
+    use tebiki::scaffold::Source;
+    let source = match Source::from_options(git, tag, version) {
+        Ok(source) => source,
+        Err(problem) => {
+            eprintln!("error: {problem}\nnothing was created");
+            return ExitCode::from(2);
+        }
+    };
+    match tebiki::scaffold::init(dir, &tebiki::scaffold::today(), &source) {
+        Ok(files) => {
+            eprintln!(
+                "created a guidebook in {} ({} files); build it with: tebiki build --root {}",
+                dir.display(),
+                files.len(),
+                dir.display()
+            );
+            eprintln!(
+                "replace the stand-in text before publishing: the city name 〇〇市 (content/ja/_index.md), \
+                 the phone number 000-000-0000 (data/contacts.yaml) and base_url (site.yaml); \
+                 `tebiki check` shows where each one is"
+            );
+            if source == Source::None {
+                eprintln!(
+                    "note: the pull-request check ({}) does not know where to install tebiki from: \
+                     write TEBIKI_GIT and TEBIKI_TAG (or TEBIKI_VERSION) in it, or run init again with \
+                     --git URL --tag TAG; until then the check stops at once and says so",
+                    tebiki::scaffold::WORKFLOW
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(problems) => {
+            print_all(&problems);
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -20,6 +20,8 @@ use typst::foundations::{Datetime, Smart};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, Timestamp};
 
+use crate::scaffold::fill_in;
+
 use crate::Loaded;
 use crate::diagnostics::{Diagnostic, Position, did_you_mean};
 use document::{Source, edition_date};
@@ -61,6 +63,8 @@ pub struct BookletOptions {
     pub impose: Option<Duplex>,
     /// The PDF (with `lang`) or the folder for every language's PDF.
     pub out: Option<PathBuf>,
+    /// Print even with stand-in text from `tebiki init` left in (a proof, not for residents).
+    pub allow_placeholders: bool,
 }
 
 /// A booklet written.
@@ -103,12 +107,25 @@ pub fn make(options: &BookletOptions) -> Result<Vec<Made>, Vec<Diagnostic>> {
     let mut made = Vec::new();
     let mut problems: Vec<Diagnostic> =
         languages.iter().filter_map(|lang| refuse_to_replace(&output_path(options, lang, languages.len()))).collect();
+    // A printed booklet cannot be corrected: 〇〇市 or 000-000-0000 must not reach the press.
+    let severity = if options.allow_placeholders { fill_in::Severity::Warning } else { fill_in::Severity::Error };
+    let mut stand_ins = fill_in::find(&options.root, guidebook, severity);
+    if !options.allow_placeholders {
+        for problem in &mut stand_ins {
+            let replace = problem.suggestion.take().unwrap_or_default();
+            problem.suggestion =
+                Some(format!("{replace}; to print a proof with it, add --allow-placeholders"));
+        }
+        problems.append(&mut stand_ins);
+    }
     if !problems.is_empty() {
         return Err(problems);
     }
     for lang in &languages {
         match booklet(&loaded, lang, options) {
-            Ok((pdf, pages, file_pages, warnings)) => {
+            Ok((pdf, pages, file_pages, mut warnings)) => {
+                // Said once, with the first booklet.
+                warnings.append(&mut stand_ins);
                 let path = output_path(options, lang, languages.len());
                 made.push((path, pdf, pages, file_pages, warnings));
             }

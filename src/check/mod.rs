@@ -34,6 +34,11 @@ pub fn check(root: &Path) -> Vec<Diagnostic> {
     diagnostics.extend(lints::run(&loaded.guidebook));
     diagnostics.extend(i18n_keys::run(root, &loaded.guidebook, &loaded.theme));
     diagnostics.extend(easy_words::run(root, &loaded.guidebook, loaded.search.tokenizer()));
+    diagnostics.extend(crate::scaffold::fill_in::find(
+        root,
+        &loaded.guidebook,
+        crate::scaffold::fill_in::Severity::Warning,
+    ));
     diagnostics.into_sorted()
 }
 

@@ -31,11 +31,14 @@ pub(super) const CHAPTER_KEYS: &[&str] = &[
     "reviewed_by",
     "draft",
     "worksheet",
+    "key_for",
+    "urgent",
 ];
 const FRONT_PAGE_KEYS: &[&str] = &["title", "summary", "publisher", "updated"];
 
 /// Keys a translation takes from its source chapter; written in a translation they must agree.
-pub const INHERITED_KEYS: &[&str] = &["order", "life_stages", "scenarios", "audience", "contacts"];
+pub const INHERITED_KEYS: &[&str] =
+    &["order", "life_stages", "scenarios", "audience", "contacts", "key_for", "urgent"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -61,6 +64,11 @@ pub struct FrontMatter {
     /// to write on, and the chapter starts on a page of its own.
     pub worksheet: bool,
     pub publisher: Option<String>,
+    /// The life stages this chapter is a key chapter of: the front page lists only key
+    /// chapters under each stage, then links to the stage's page with all of them.
+    pub key_for: Vec<String>,
+    /// What to read when it is urgent: linked from the front page's "when it is urgent" block.
+    pub urgent: bool,
     /// Where each key written in the file is, for messages found later (duplicate order,
     /// a translation disagreeing with its source).
     pub positions: BTreeMap<String, Position>,
@@ -136,8 +144,24 @@ pub fn read(
             "updated" => front.updated = reader.date(&key, value),
             "draft" => front.draft = reader.yes_no(&key, value).unwrap_or(false),
             "worksheet" => front.worksheet = reader.yes_no(&key, value).unwrap_or(false),
+            "key_for" => {
+                front.key_for =
+                    reader.keys(&key, value, "life stage", vocabulary.life_stages.iter().map(String::as_str).collect())
+            }
+            "urgent" => front.urgent = reader.yes_no(&key, value).unwrap_or(false),
             _ => unreachable!("every allowed key is handled"),
         }
+    }
+    // A chapter is key for a stage only among the chapters of that stage. (A translation
+    // takes both lists from its source chapter, where this is checked.)
+    let source_chapter = kind == Kind::SourceChapter;
+    for stage in front.key_for.iter().filter(|s| source_chapter && !front.life_stages.contains(s)) {
+        reader.problems.push(
+            Diagnostic::error(file, reader.locator.value("key_for", stage), format!("`{stage}` is not in this chapter's life_stages"))
+                .field("key_for")
+                .expected(format!("one of the chapter's life stages: {}", front.life_stages.join(", ")))
+                .suggestion(format!("add `{stage}` to life_stages, or remove it from key_for")),
+        );
     }
     let mut required = vec!["title", "summary"];
     if kind == Kind::SourceChapter {

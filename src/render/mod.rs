@@ -1,5 +1,6 @@
 //! Turning the guidebook into pages: one tera context per page, rendered in parallel.
 
+pub mod favicon;
 mod fragments;
 mod pages;
 pub mod paths;
@@ -83,7 +84,7 @@ pub fn render_site(
     sink: Sink,
     diagnostics: &Diagnostics,
 ) -> search::AnalysedPages {
-    let site = Site::new(guidebook, tokenizer, options, kept.map(|k| &k.bodies));
+    let site = Site::new(guidebook, tokenizer, options, kept.map(|k| &k.bodies), theme.favicon.clone());
     crate::timings::mark("titles, summaries and front pages annotated");
     let render = |job: &Job, bodies: &HashMap<String, String>| {
         if let Some(file) = render_page(&site, theme, job, bodies, kept.map(|k| &k.pages), diagnostics) {

@@ -82,7 +82,8 @@ fn layout<'a>(
                 "intro_lang",
                 &fallback.then(|| views::lang_if_different(guidebook, &front.lang, lang)).flatten(),
             );
-            context.insert("life_stages", &views::terms(site, "life_stages", lang, &path, Cards::All));
+            context.insert("urgent", &views::urgent(site, lang, &path));
+            context.insert("life_stages", &views::terms(site, "life_stages", lang, &path, Cards::Key));
             context.insert("scenarios", &views::terms(site, "scenarios", lang, &path, Cards::None));
             let cards: Vec<_> = guidebook
                 .chapters
@@ -215,6 +216,7 @@ fn common(
     context.insert("help_url", &path.link_to(&PagePath::help(lang)));
     context.insert("contacts", &views::contacts(guidebook, contact_ids, lang));
     context.insert("description", "");
+    context.insert("favicon", &site.favicon);
     // Furigana shown when the page opens (the toolbar can change it); only Japanese text has it.
     context.insert("furigana", if language.furigana { "on" } else { "off" });
     context

@@ -33,6 +33,8 @@ impl Default for RenderOptions {
 pub struct Site<'g> {
     pub guidebook: &'g Guidebook,
     pub options: RenderOptions,
+    /// The site icon every page links to.
+    pub favicon: Option<super::favicon::Favicon>,
     tokenizer: &'g Tokenizer,
     kept_bodies: Option<&'g Memo<String>>,
     /// The front pages' introductions as HTML, by language.
@@ -62,10 +64,12 @@ impl<'g> Site<'g> {
         tokenizer: &'g Tokenizer,
         options: RenderOptions,
         kept_bodies: Option<&'g Memo<String>>,
+        favicon: Option<super::favicon::Favicon>,
     ) -> Site<'g> {
         let mut site = Site {
             guidebook,
             options,
+            favicon,
             tokenizer,
             kept_bodies,
             front_bodies: HashMap::new(),

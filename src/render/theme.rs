@@ -20,6 +20,8 @@ pub struct Theme {
     pub templates_hash: u64,
     /// The theme strings the templates show (`t.search_label` → `search_label`).
     pub string_keys: std::collections::BTreeSet<String>,
+    /// The site icon pages link to (see `favicon`), once chosen.
+    pub favicon: Option<super::favicon::Favicon>,
 }
 
 impl Theme {
@@ -89,7 +91,7 @@ impl Theme {
             );
             return None;
         }
-        Some(Theme { tera, static_files, templates_hash, string_keys })
+        Some(Theme { tera, static_files, templates_hash, string_keys, favicon: None })
     }
 }
 

@@ -58,7 +58,12 @@ pub struct ChapterCard {
 pub struct TermView {
     pub key: String,
     pub label: String,
+    /// The label as HTML, with line-break points like the description.
+    pub label_html: String,
     pub description: String,
+    /// The description as HTML: Japanese with line-break points, so that a line never
+    /// starts with 。 (the theme's strings are text like any other).
+    pub description_html: String,
     pub url: String,
     pub number: usize,
     /// How many chapters are tagged with it.
@@ -72,8 +77,21 @@ pub struct TermView {
 #[derive(Clone, Copy)]
 pub enum Cards<'k> {
     None,
-    All,
+    /// Each term's key chapters (`key_for`), for a front page that stays short; the term's
+    /// page lists them all.
+    Key,
     Of(&'k str),
+}
+
+/// How many of a stage's chapters the front page shows when none is marked as key for it.
+pub const KEY_CHAPTERS_WHEN_UNMARKED: usize = 3;
+
+/// The front page's block for a reader who is worried now: 119, the desks marked `urgent` in
+/// data/contacts.yaml, and the chapters marked `urgent`.
+#[derive(Clone, Debug, Serialize)]
+pub struct UrgentView {
+    pub desks: Vec<ContactView>,
+    pub chapters: Vec<ChapterCard>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -164,6 +182,20 @@ pub fn site(guidebook: &Guidebook, lang: &str, from: &PagePath) -> SiteView {
     }
 }
 
+pub fn urgent(site: &Site, lang: &str, from: &PagePath) -> UrgentView {
+    let guidebook = site.guidebook;
+    let source = guidebook.source_code();
+    let desk_ids: Vec<String> =
+        guidebook.contacts.ids().filter(|id| guidebook.contacts.get(id).is_some_and(|c| c.urgent)).map(str::to_string).collect();
+    let chapters = guidebook
+        .chapters
+        .iter()
+        .filter(|c| c.source(source).front.urgent)
+        .map(|c| chapter_card(site, c.in_language(lang, source).0, lang, from))
+        .collect();
+    UrgentView { desks: contacts(guidebook, &desk_ids, lang), chapters }
+}
+
 /// Life stages (as numbered steps) or scenarios, each with its chapters in reading order.
 pub fn terms(site: &Site, group: &str, lang: &str, from: &PagePath, cards: Cards) -> Vec<TermView> {
     let guidebook = site.guidebook;
@@ -184,25 +216,31 @@ pub fn terms(site: &Site, group: &str, lang: &str, from: &PagePath, cards: Cards
                     tagged.contains(key)
                 })
                 .collect();
-            let with_cards = match cards {
-                Cards::None => false,
-                Cards::All => true,
-                Cards::Of(wanted) => wanted == key,
+            let shown: Vec<_> = match cards {
+                Cards::None => Vec::new(),
+                Cards::Of(wanted) if wanted == key => tagged.clone(),
+                Cards::Of(_) => Vec::new(),
+                Cards::Key => {
+                    let marked: Vec<_> =
+                        tagged.iter().copied().filter(|c| c.source(source).front.key_for.contains(key)).collect();
+                    if marked.is_empty() {
+                        tagged.iter().copied().take(KEY_CHAPTERS_WHEN_UNMARKED).collect()
+                    } else {
+                        marked
+                    }
+                }
             };
-            let chapters = if with_cards {
-                tagged.iter().map(|c| chapter_card(site, c.in_language(lang, source).0, lang, from)).collect()
-            } else {
-                Vec::new()
-            };
+            let chapters =
+                shown.iter().map(|c| chapter_card(site, c.in_language(lang, source).0, lang, from)).collect();
+            let description =
+                guidebook.i18n.strings(lang).get(&format!("{group}.{key}.description")).cloned().unwrap_or_default();
+            let label = guidebook.i18n.get(lang, &format!("{group}.{key}.label"));
             TermView {
                 key: key.clone(),
-                label: guidebook.i18n.get(lang, &format!("{group}.{key}.label")),
-                description: guidebook
-                    .i18n
-                    .strings(lang)
-                    .get(&format!("{group}.{key}.description"))
-                    .cloned()
-                    .unwrap_or_default(),
+                label_html: site.text_html(&label, lang, site.options.furigana),
+                label,
+                description_html: site.text_html(&description, lang, site.options.furigana),
+                description,
                 url: from.link_to(&path(lang, key)),
                 number: i + 1,
                 count: tagged.len(),

@@ -4,7 +4,7 @@
 // text-spacing override; every control outside running text is at least 44×44 px; the skip
 // link is the first tab stop; the page's security policy blocks nothing of its own.
 
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -65,6 +65,9 @@ async function spacingProblems(page) {
 
 const all = pages().sort();
 
+// Two passes at a time: while one page's axe run waits for Chromium, the other's uses the
+// second core.
+describe('the sample guidebook', { concurrency: 2 }, () => {
 for (const width of [320, 1280]) {
   for (const furigana of ['off', 'on']) {
     test(`${all.length} pages at ${width} px, furigana ${furigana}`, async () => {
@@ -85,6 +88,7 @@ for (const width of [320, 1280]) {
     });
   }
 }
+});
 
 const allowed = process.env.TEBIKI_ALLOWED_SITE;
 test('the HTML a chapter may use (tests/fixtures/allowed) passes the same checks at 320 px', { skip: !allowed && 'TEBIKI_ALLOWED_SITE is not set' }, async () => {

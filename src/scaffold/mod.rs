@@ -5,6 +5,8 @@
 //! author removes that line. The life stages, scenarios, audiences and contacts the site
 //! defines are listed as comments beside their keys, so nobody has to look them up.
 
+pub mod fill_in;
+
 use std::path::{Path, PathBuf};
 
 use crate::config::{SiteConfig, is_key};
@@ -68,23 +70,28 @@ fn source_chapter(root: &Path, config: &SiteConfig, diagnostics: &Diagnostics, t
     let contact_ids: Vec<String> = contacts.ids().map(str::to_string).collect();
     format!(
         "---\n\
-         title: 新しい章の題名\n\
-         summary: この章で伝えることを一文で書きます。\n\
+         title: {}\n\
+         summary: {}\n\
          order: {order}\n\
          life_stages: []      # {}\n\
          scenarios: []        # {}\n\
          audience: []         # {}\n\
          contacts: []         # {}\n\
          updated: {today}\n\
-         reviewed_by: 担当の課\n\
+         reviewed_by: {}\n\
          draft: true          # 公開するときはこの行を消します (remove this line to publish)\n\
          ---\n\
-         ## 最初の見出し {{#first-section}}\n\n\
-         ここに本文を書きます。\n",
+         ## {} {{#first-section}}\n\n\
+         {}\n",
+        fill_in::TITLE.text,
+        fill_in::SUMMARY.text,
         list(&config.life_stages),
         list(&config.scenarios),
         list(&config.audiences),
         contact_ids.join(", "),
+        fill_in::REVIEWER.text,
+        fill_in::HEADING.text,
+        fill_in::BODY.text,
     )
 }
 
@@ -127,12 +134,76 @@ const STARTER: &[(&str, &str)] = &[
     ("content/ja/services/where-to-consult.md", include_str!("starter/where-to-consult.md")),
     ("data/contacts.yaml", include_str!("starter/contacts.yaml")),
     (".gitignore", include_str!("starter/gitignore")),
-    // A pull-request check for the content repository (GitHub Actions).
-    (".github/workflows/check.yml", include_str!("starter/check.yml")),
 ];
 
+/// A pull-request check for the content repository (GitHub Actions), made by `workflow`.
+pub const WORKFLOW: &str = ".github/workflows/check.yml";
+
+/// Where the pull-request check of a new guidebook installs tebiki from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// A Git repository of tebiki and one of its tags: `cargo install --git URL --tag TAG`.
+    Git { url: String, tag: String },
+    /// A version published on crates.io.
+    Crates { version: String },
+    /// Not known yet: the workflow's install step stops and says what to fill in.
+    None,
+}
+
+impl Source {
+    /// The source from `init`'s options, or why they cannot go into a workflow file.
+    pub fn from_options(git: Option<String>, tag: Option<String>, version: Option<String>) -> Result<Source, String> {
+        let source = match (git, tag, version) {
+            (Some(url), Some(tag), None) => Source::Git { url, tag },
+            (None, None, Some(version)) => Source::Crates { version },
+            (None, None, None) => Source::None,
+            (Some(_), None, _) => return Err("--git needs --tag: the tag of the tebiki release to install".into()),
+            (None, Some(_), _) => return Err("--tag needs --git: the repository the tag is in".into()),
+            (Some(_), Some(_), Some(_)) => return Err("give either --git and --tag, or --crates-version".into()),
+        };
+        // The values are written into YAML and into shell commands: only plain ones.
+        let plain = |text: &str| {
+            !text.is_empty()
+                && text.chars().all(|c| c.is_ascii_alphanumeric() || "._-+/".contains(c))
+                && !text.starts_with('-')
+        };
+        match &source {
+            Source::Git { url, tag } => {
+                let parsed = url::Url::parse(url).map_err(|_| format!("`{url}` is not the address of a Git repository"))?;
+                if !["https", "http", "ssh", "git", "file"].contains(&parsed.scheme())
+                    || url.chars().any(|c| c.is_whitespace() || "\"'$`\\{}".contains(c))
+                {
+                    return Err(format!("`{url}` is not the address of a Git repository (https://…)"));
+                }
+                if !plain(tag) {
+                    return Err(format!("`{tag}` is not a tag name (letters, digits, `.`, `-`, `_`, `/`)"));
+                }
+            }
+            Source::Crates { version } if !plain(version) => {
+                return Err(format!("`{version}` is not a version number (e.g. 0.1.0)"));
+            }
+            _ => {}
+        }
+        Ok(source)
+    }
+}
+
+/// The pull-request workflow, installing tebiki from `source`.
+fn workflow(source: &Source) -> String {
+    let (git, tag, version) = match source {
+        Source::Git { url, tag } => (url.as_str(), tag.as_str(), ""),
+        Source::Crates { version } => ("", "", version.as_str()),
+        Source::None => ("", "", ""),
+    };
+    let quoted = |value: &str| format!("\"{value}\"");
+    include_str!("starter/check.yml")
+        .replace("{git}", &quoted(git))
+        .replace("{tag}", &quoted(tag))
+        .replace("{version}", &quoted(version))
+}
+
 /// Creates a new guidebook in `dir`, which must be empty or not exist yet.
-pub fn init(dir: &Path, today: &str) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
+pub fn init(dir: &Path, today: &str, source: &Source) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
     let name = dir.display().to_string();
     let problem = |message: String| vec![Diagnostic::error(&name, Position::START, message)];
     if dir.exists() && std::fs::read_dir(dir).map(|mut e| e.next().is_some()).unwrap_or(true) {
@@ -141,8 +212,8 @@ pub fn init(dir: &Path, today: &str) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
     let strings = crate::embedded::i18n("ja").unwrap_or_default();
     let files = STARTER
         .iter()
-        .map(|(path, text)| (*path, text.replace("{today}", today).replace("{version}", env!("CARGO_PKG_VERSION"))))
-        .chain([("i18n/ja.yaml", strings.to_string())]);
+        .map(|(path, text)| (*path, text.replace("{today}", today)))
+        .chain([(WORKFLOW, workflow(source)), ("i18n/ja.yaml", strings.to_string())]);
     let mut written = Vec::new();
     for (path, text) in files {
         let file = dir.join(path);
