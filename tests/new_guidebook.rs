@@ -147,7 +147,7 @@ fn a_new_guidebooks_booklet_is_refused_for_each_stand_in_until_allowed() {
     for (file, line, stand_in) in [
         ("content/ja/_index.md", 2, "〇〇市"),
         ("content/ja/_index.md", 4, "〇〇市"),
-        ("data/contacts.yaml", 6, "000-000-0000"),
+        ("data/contacts.yaml", 5, "000-000-0000"),
         ("site.yaml", 2, "www.city.example.jp"),
     ] {
         let at = format!("{file}:{line}:");

@@ -170,7 +170,7 @@ fn listing_pages_list_the_right_chapters_in_order() {
 }
 
 #[test]
-fn the_front_page_shows_the_journey_and_the_scenario_cards() {
+fn the_front_page_shows_the_journey_and_the_scenarios() {
     let config: serde_yaml::Value =
         serde_yaml::from_str(&std::fs::read_to_string(repo_root().join("site.yaml")).unwrap()).unwrap();
     let document = html(&site().join("ja/index.html"));
@@ -178,10 +178,85 @@ fn the_front_page_shows_the_journey_and_the_scenario_cards() {
     assert_eq!(steps.len(), config["life_stages"].as_sequence().unwrap().len());
     let numbers: Vec<String> = select(&document, ".journey-number").iter().map(text_of).collect();
     assert_eq!(numbers, ["1", "2", "3", "4", "5"]);
-    let cards = select(&document, ".cards .card a");
-    assert_eq!(cards.len(), config["scenarios"].as_sequence().unwrap().len());
-    let first_card = text_of(&select(&document, ".card-title")[0]);
-    assert_eq!(first_card, "認知症と診断されたら");
+    let scenarios: Vec<String> =
+        select(&document, "[aria-labelledby=scenarios-heading] a").iter().map(text_of).collect();
+    assert_eq!(scenarios.len(), config["scenarios"].as_sequence().unwrap().len());
+    assert_eq!(scenarios[0], "認知症と診断されたら");
+    // Every chapter is still on the front page, folded.
+    let all = select(&document, "details.all-chapters .chapter-list a");
+    assert_eq!(all.len(), source_chapters().iter().filter(|(_, f)| f["draft"].as_bool() != Some(true)).count());
+}
+
+#[test]
+fn the_front_page_starts_with_whom_to_call_when_it_is_urgent() {
+    for (code, _) in languages() {
+        let page = site().join(format!("{code}/index.html"));
+        let document = html(&page);
+        let urgent = select(&document, "main > section.urgent");
+        assert_eq!(urgent.len(), 1, "{code}: one urgent block");
+        // It comes before the introduction and the stages.
+        let first_section = select(&document, "main > section").into_iter().next().unwrap();
+        assert_eq!(first_section.value().attr("class"), Some("urgent"), "{code}");
+        let links: Vec<(String, String)> = select(&document, "section.urgent a")
+            .iter()
+            .map(|a| (a.value().attr("href").unwrap().to_string(), text_of(a)))
+            .collect();
+        assert_eq!(links[0].0, "tel:119", "{code}: 119 first");
+        // The desk marked `urgent: true` in data/contacts.yaml, callable.
+        assert!(links.iter().any(|(href, text)| href == "tel:0005550199" && text == "000-555-0199"), "{code}: {links:?}");
+        // The chapter marked `urgent: true`, in this language.
+        let chapter = links.iter().find(|(href, _)| href.contains("emergency/sudden-change")).expect("the chapter");
+        let (target, _) = resolve_href(site(), &format!("{code}/index.html"), &chapter.0);
+        assert!(target.is_file(), "{code}: {target:?}");
+    }
+}
+
+#[test]
+fn each_stage_shows_its_key_chapters_then_a_link_to_all_of_them() {
+    let chapters = source_chapters();
+    let config: serde_yaml::Value =
+        serde_yaml::from_str(&std::fs::read_to_string(repo_root().join("site.yaml")).unwrap()).unwrap();
+    let document = html(&site().join("ja/index.html"));
+    let steps = select(&document, "ol.journey > li");
+    for (step, stage) in steps.iter().zip(config["life_stages"].as_sequence().unwrap()) {
+        let stage = stage.as_str().unwrap();
+        let has = |front: &serde_yaml::Value, key: &str| {
+            front[key].as_sequence().is_some_and(|s| s.iter().any(|v| v.as_str() == Some(stage)))
+        };
+        let tagged: Vec<&(String, serde_yaml::Value)> = chapters.iter().filter(|(_, f)| has(f, "life_stages")).collect();
+        let key: Vec<String> =
+            tagged.iter().filter(|(_, f)| has(f, "key_for")).map(|(_, f)| f["title"].as_str().unwrap().to_string()).collect();
+        assert!(!key.is_empty(), "the sample marks key chapters for {stage}");
+        let shown: Vec<String> =
+            scraper::Selector::parse(".chapter-list a").map(|s| step.select(&s).map(|a| text_of(&a)).collect()).unwrap();
+        let mut expected = key.clone();
+        let mut shown_sorted = shown.clone();
+        expected.sort();
+        shown_sorted.sort();
+        assert_eq!(shown_sorted, expected, "{stage}: only its key chapters");
+        let more: Vec<_> =
+            scraper::Selector::parse(".journey-more a").map(|s| step.select(&s).collect::<Vec<_>>()).unwrap();
+        assert_eq!(more.len(), 1, "{stage}: a link to all its chapters");
+        let text = text_of(&more[0]);
+        assert!(text.contains(&format!("{}章", tagged.len())), "{stage}: {text}");
+        let (target, _) = resolve_href(site(), "ja/index.html", more[0].value().attr("href").unwrap());
+        let listing = html(&target);
+        assert_eq!(select(&listing, "main .chapter-list li").len(), tagged.len(), "{stage}: the stage page lists all");
+    }
+}
+
+#[test]
+fn every_page_links_the_site_icon_relative_to_itself() {
+    for (path, depth) in [("ja/index.html", 1), ("ja/acp/what-is-acp/index.html", 3), ("index.html", 0)] {
+        let document = html(&site().join(path));
+        let icons = select(&document, "link[rel=icon]");
+        assert_eq!(icons.len(), 1, "{path}");
+        let href = icons[0].value().attr("href").unwrap();
+        assert_eq!(href, format!("{}favicon.svg", "../".repeat(depth)), "{path}");
+        assert_eq!(icons[0].value().attr("type"), Some("image/svg+xml"));
+    }
+    let icon = std::fs::read_to_string(site().join("favicon.svg")).unwrap();
+    assert!(icon.starts_with("<svg") && !icon.contains("<script"));
 }
 
 #[test]

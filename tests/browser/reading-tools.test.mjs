@@ -128,3 +128,54 @@ test('screenshots of the front page and a chapter at 320 px, for review', async 
   }
   await page.close();
 });
+
+test('with JavaScript off, the search page offers the listings and no form that cannot work', async () => {
+  mkdirSync(screenshots, { recursive: true });
+  const context = await env.browser.newContext({ viewport: { width: 360, height: 800 }, javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const lang of ['ja', 'en']) {
+    await page.goto(`${env.server.url}${lang}/search/`);
+    assert.equal(await page.locator('#search-form').isVisible(), false, `${lang}: no search box without the script`);
+    assert.equal(await page.locator('noscript .notice, .notice').first().isVisible(), true, `${lang}: the notice says why`);
+    const links = page.locator('.browse a');
+    assert.ok((await links.count()) >= 5, `${lang}: the listings instead`);
+    // In a wrapped item the bullet stays on the first line, beside the start of the link.
+    const wrapped = await page.evaluate(() => [...document.querySelectorAll('.related-terms-list a')].map((a) => {
+      const li = a.closest('li').getBoundingClientRect();
+      return { text: a.textContent, top: a.getBoundingClientRect().top - li.top };
+    }));
+    for (const item of wrapped) assert.ok(item.top < 12, `${lang}: ${item.text} starts on the first line of its item`);
+  }
+  await page.screenshot({ path: resolve(screenshots, 'search-no-script-en-360.png'), fullPage: true });
+  await context.close();
+  // With the script, the box is there.
+  const withScript = await env.browser.newPage({ viewport: { width: 360, height: 800 } });
+  await withScript.goto(`${env.server.url}ja/search/`);
+  assert.equal(await withScript.locator('#search-input').isVisible(), true);
+  await withScript.close();
+});
+
+test('the front page at 360 px: whom to call first, short enough to scroll, every breadcrumb a full target', async () => {
+  mkdirSync(screenshots, { recursive: true });
+  const page = await env.browser.newPage({ viewport: { width: 360, height: 800 } });
+  const heights = {};
+  for (const lang of ['ja', 'ja-easy', 'en', 'zh', 'ko', 'vi']) {
+    await page.goto(`${env.server.url}${lang}/`);
+    heights[lang] = await page.evaluate(() => document.documentElement.scrollHeight);
+    // The urgent block is on the first screen, and 119 can be tapped from it.
+    const call = await page.locator('.urgent a[href="tel:119"]').boundingBox();
+    assert.ok(call && call.y + call.height < 800, `${lang}: 119 on the first screen (${JSON.stringify(call)})`);
+    assert.ok(call.height >= 44, `${lang}: the 119 button is a full target`);
+    if (lang === 'ja') await page.screenshot({ path: resolve(screenshots, 'front-ja-360.png'), fullPage: true });
+  }
+  console.log(`front page heights at 360 px: ${JSON.stringify(heights)}`);
+  // About 8,500 px before the urgent block and the key chapters; well under half now.
+  assert.ok(heights.ja < 4250, `ja: ${heights.ja} px`);
+  for (const path of ['ja/acp/what-is-acp/', 'ko/acp/what-is-acp/', 'en/acp/what-is-acp/']) {
+    await page.goto(env.server.url + path);
+    for (const box of await page.locator('.breadcrumbs a').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().toJSON()))) {
+      assert.ok(box.width >= 44 && box.height >= 44, `${path}: breadcrumb ${box.width}×${box.height}`);
+    }
+  }
+  await page.close();
+});
