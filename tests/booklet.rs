@@ -294,7 +294,7 @@ fn a_file_that_is_not_a_booklet_tebiki_made_is_never_overwritten() {
 fn a_very_long_word_is_broken_inside_the_page_with_a_warning() {
     let guidebook = common::copy_of("minimal");
     let chapter = guidebook.path().join("content/ja/care/home.md");
-    let word = format!("https://www.city.example.jp/{}", "kaigo".repeat(30));
+    let word = format!("https://www.city.hidamari.example/{}", "kaigo".repeat(28));
     let text = std::fs::read_to_string(&chapter).unwrap() + &format!("\n{word}\n");
     std::fs::write(&chapter, &text).unwrap();
     let line = text.lines().count();
@@ -304,7 +304,7 @@ fn a_very_long_word_is_broken_inside_the_page_with_a_warning() {
     assert!(output.status.success(), "{said}");
     assert!(
         said.contains(&format!(
-            "content/ja/care/home.md:{line}:1: warning: `https://www.city.example.jp/ka…` is 178 letters"
+            "content/ja/care/home.md:{line}:1: warning: `https://www.city.hidamari.exam…` is 174 letters"
         )),
         "{said}"
     );

@@ -51,9 +51,12 @@ fn run_step(script: &str, guidebook: &Path, env: &[(String, String)], install: &
         .env("PATH", path)
         .env("RUNNER_TEMP", runner)
         .env("CARGO_INSTALL_ROOT", install)
-        // The test build's own folder: the install compiles tebiki alone and takes every
-        // dependency from there, rather than compiling everything a second time.
-        .env("CARGO_TARGET_DIR", common::repo_root().join("target"))
+        // The test build's intermediate files: the install compiles tebiki alone and takes
+        // every dependency from there, rather than compiling everything a second time. Its
+        // program goes to a folder of its own (an install moves the program it built away,
+        // and must not take the tebiki binary the other tests run).
+        .env("CARGO_BUILD_BUILD_DIR", common::repo_root().join("target"))
+        .env("CARGO_TARGET_DIR", install.with_extension("target"))
         .output()
         .unwrap()
 }

@@ -98,6 +98,7 @@ fn layout<'a>(
             let path = PagePath::search(lang);
             let mut context = common(site, lang, &path, &PagePath::search, &guidebook.config.default_contacts);
             context.insert("page_title", &guidebook.i18n.get(lang, "search"));
+            context.insert("description", &guidebook.i18n.get(lang, "search_description"));
             // Without JavaScript there is no search: the page offers the listing pages instead.
             context.insert("life_stages", &views::terms(site, "life_stages", lang, &path, Cards::None));
             context.insert("scenarios", &views::terms(site, "scenarios", lang, &path, Cards::None));
