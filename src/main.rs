@@ -131,8 +131,7 @@ fn main() -> ExitCode {
         }
         Command::Tokenize { text, root } => tokenize(&text, &root),
         Command::Booklet { root, lang, edition, bleed, impose, duplex, out, allow_placeholders } => {
-            let options =
-                tebiki::booklet::BookletOptions {
+            let options = tebiki::booklet::BookletOptions {
                 root,
                 lang,
                 edition,

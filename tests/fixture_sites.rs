@@ -413,7 +413,8 @@ fn init_makes_a_guidebook_that_builds_at_once_without_warnings() {
     let workflow: serde_yaml::Value =
         serde_yaml::from_str(&std::fs::read_to_string(guidebook.join(".github/workflows/check.yml")).unwrap()).unwrap();
     assert!(workflow["on"].get("pull_request").is_some());
-    let check = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki")).arg("check").current_dir(&guidebook).output().unwrap();
+    let check =
+        std::process::Command::new(env!("CARGO_BIN_EXE_tebiki")).arg("check").current_dir(&guidebook).output().unwrap();
     assert!(check.status.success());
     let text = String::from_utf8_lossy(&check.stdout).to_string() + &String::from_utf8_lossy(&check.stderr);
     let warnings: Vec<&str> = text.lines().filter(|l| l.contains(": warning:")).collect();
@@ -480,7 +481,12 @@ fn key_chapters_are_the_ones_marked_and_must_belong_to_the_stage() {
     .unwrap();
     let (code, text) = run_build(root, &root.join("public"));
     assert_ne!(code, 0);
-    assert!(text.contains("content/ja/acp/extra-1.md:6:11: error: key_for: `end-of-life` is not in this chapter's life_stages"), "{text}");
+    assert!(
+        text.contains(
+            "content/ja/acp/extra-1.md:6:11: error: key_for: `end-of-life` is not in this chapter's life_stages"
+        ),
+        "{text}"
+    );
 }
 
 #[test]
@@ -505,7 +511,10 @@ fn a_guidebook_can_bring_its_own_icon_as_png_but_not_as_svg() {
     let (code, text) = run_build(root, &root.join("out"));
     assert_ne!(code, 0);
     let line = site.lines().count() + 1;
-    assert!(text.contains(&format!("site.yaml:{line}:10: error: favicon: `data/city-mark.svg` cannot be the site's icon")), "{text}");
+    assert!(
+        text.contains(&format!("site.yaml:{line}:10: error: favicon: `data/city-mark.svg` cannot be the site's icon")),
+        "{text}"
+    );
 
     std::fs::write(root.join("site.yaml"), format!("{site}favicon: data/missing.png\n")).unwrap();
     let (code, text) = run_build(root, &root.join("out"));

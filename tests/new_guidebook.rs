@@ -67,7 +67,10 @@ fn tagged_clone(dir: &Path) -> PathBuf {
     assert!(root.join(".git").exists(), "this test needs tebiki's Git checkout (a clone, not an unpacked archive)");
     let clone = dir.join("tebiki.git");
     git(&["clone", "--quiet", root.to_str().unwrap(), clone.to_str().unwrap()], dir);
-    git(&["-c", "user.name=test", "-c", "user.email=test@localhost", "tag", "-a", "v-test", "-m", "for the test"], &clone);
+    git(
+        &["-c", "user.name=test", "-c", "user.email=test@localhost", "tag", "-a", "v-test", "-m", "for the test"],
+        &clone,
+    );
     clone
 }
 

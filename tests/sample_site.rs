@@ -203,7 +203,10 @@ fn the_front_page_starts_with_whom_to_call_when_it_is_urgent() {
             .collect();
         assert_eq!(links[0].0, "tel:119", "{code}: 119 first");
         // The desk marked `urgent: true` in data/contacts.yaml, callable.
-        assert!(links.iter().any(|(href, text)| href == "tel:0005550199" && text == "000-555-0199"), "{code}: {links:?}");
+        assert!(
+            links.iter().any(|(href, text)| href == "tel:0005550199" && text == "000-555-0199"),
+            "{code}: {links:?}"
+        );
         // The chapter marked `urgent: true`, in this language.
         let chapter = links.iter().find(|(href, _)| href.contains("emergency/sudden-change")).expect("the chapter");
         let (target, _) = resolve_href(site(), &format!("{code}/index.html"), &chapter.0);
@@ -223,12 +226,17 @@ fn each_stage_shows_its_key_chapters_then_a_link_to_all_of_them() {
         let has = |front: &serde_yaml::Value, key: &str| {
             front[key].as_sequence().is_some_and(|s| s.iter().any(|v| v.as_str() == Some(stage)))
         };
-        let tagged: Vec<&(String, serde_yaml::Value)> = chapters.iter().filter(|(_, f)| has(f, "life_stages")).collect();
-        let key: Vec<String> =
-            tagged.iter().filter(|(_, f)| has(f, "key_for")).map(|(_, f)| f["title"].as_str().unwrap().to_string()).collect();
+        let tagged: Vec<&(String, serde_yaml::Value)> =
+            chapters.iter().filter(|(_, f)| has(f, "life_stages")).collect();
+        let key: Vec<String> = tagged
+            .iter()
+            .filter(|(_, f)| has(f, "key_for"))
+            .map(|(_, f)| f["title"].as_str().unwrap().to_string())
+            .collect();
         assert!(!key.is_empty(), "the sample marks key chapters for {stage}");
-        let shown: Vec<String> =
-            scraper::Selector::parse(".chapter-list a").map(|s| step.select(&s).map(|a| text_of(&a)).collect()).unwrap();
+        let shown: Vec<String> = scraper::Selector::parse(".chapter-list a")
+            .map(|s| step.select(&s).map(|a| text_of(&a)).collect())
+            .unwrap();
         let mut expected = key.clone();
         let mut shown_sorted = shown.clone();
         expected.sort();

@@ -113,8 +113,7 @@ pub fn make(options: &BookletOptions) -> Result<Vec<Made>, Vec<Diagnostic>> {
     if !options.allow_placeholders {
         for problem in &mut stand_ins {
             let replace = problem.suggestion.take().unwrap_or_default();
-            problem.suggestion =
-                Some(format!("{replace}; to print a proof with it, add --allow-placeholders"));
+            problem.suggestion = Some(format!("{replace}; to print a proof with it, add --allow-placeholders"));
         }
         problems.append(&mut stand_ins);
     }

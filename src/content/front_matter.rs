@@ -37,8 +37,7 @@ pub(super) const CHAPTER_KEYS: &[&str] = &[
 const FRONT_PAGE_KEYS: &[&str] = &["title", "summary", "publisher", "updated"];
 
 /// Keys a translation takes from its source chapter; written in a translation they must agree.
-pub const INHERITED_KEYS: &[&str] =
-    &["order", "life_stages", "scenarios", "audience", "contacts", "key_for", "urgent"];
+pub const INHERITED_KEYS: &[&str] = &["order", "life_stages", "scenarios", "audience", "contacts", "key_for", "urgent"];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -157,10 +156,14 @@ pub fn read(
     let source_chapter = kind == Kind::SourceChapter;
     for stage in front.key_for.iter().filter(|s| source_chapter && !front.life_stages.contains(s)) {
         reader.problems.push(
-            Diagnostic::error(file, reader.locator.value("key_for", stage), format!("`{stage}` is not in this chapter's life_stages"))
-                .field("key_for")
-                .expected(format!("one of the chapter's life stages: {}", front.life_stages.join(", ")))
-                .suggestion(format!("add `{stage}` to life_stages, or remove it from key_for")),
+            Diagnostic::error(
+                file,
+                reader.locator.value("key_for", stage),
+                format!("`{stage}` is not in this chapter's life_stages"),
+            )
+            .field("key_for")
+            .expected(format!("one of the chapter's life stages: {}", front.life_stages.join(", ")))
+            .suggestion(format!("add `{stage}` to life_stages, or remove it from key_for")),
         );
     }
     let mut required = vec!["title", "summary"];

@@ -185,8 +185,12 @@ pub fn site(guidebook: &Guidebook, lang: &str, from: &PagePath) -> SiteView {
 pub fn urgent(site: &Site, lang: &str, from: &PagePath) -> UrgentView {
     let guidebook = site.guidebook;
     let source = guidebook.source_code();
-    let desk_ids: Vec<String> =
-        guidebook.contacts.ids().filter(|id| guidebook.contacts.get(id).is_some_and(|c| c.urgent)).map(str::to_string).collect();
+    let desk_ids: Vec<String> = guidebook
+        .contacts
+        .ids()
+        .filter(|id| guidebook.contacts.get(id).is_some_and(|c| c.urgent))
+        .map(str::to_string)
+        .collect();
     let chapters = guidebook
         .chapters
         .iter()

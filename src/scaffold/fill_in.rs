@@ -26,8 +26,10 @@ pub const PHONE: FillIn = FillIn { text: "000-000-0000", what: "the desk's real 
 pub const ADDRESS: FillIn =
     FillIn { text: "www.city.example.jp", what: "the address the site will be published at (base_url)" };
 pub const TITLE: FillIn = FillIn { text: "新しい章の題名", what: "the chapter's title" };
-pub const SUMMARY: FillIn =
-    FillIn { text: "この章で伝えることを一文で書きます。", what: "one sentence saying what the chapter tells" };
+pub const SUMMARY: FillIn = FillIn {
+    text: "この章で伝えることを一文で書きます。",
+    what: "one sentence saying what the chapter tells",
+};
 pub const HEADING: FillIn = FillIn { text: "最初の見出し", what: "the first heading" };
 pub const BODY: FillIn = FillIn { text: "ここに本文を書きます。", what: "the chapter's text" };
 pub const REVIEWER: FillIn = FillIn { text: "担当の課", what: "the division that checked the chapter" };

@@ -169,7 +169,8 @@ impl Source {
         };
         match &source {
             Source::Git { url, tag } => {
-                let parsed = url::Url::parse(url).map_err(|_| format!("`{url}` is not the address of a Git repository"))?;
+                let parsed =
+                    url::Url::parse(url).map_err(|_| format!("`{url}` is not the address of a Git repository"))?;
                 if !["https", "http", "ssh", "git", "file"].contains(&parsed.scheme())
                     || url.chars().any(|c| c.is_whitespace() || "\"'$`\\{}".contains(c))
                 {
