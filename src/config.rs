@@ -106,8 +106,7 @@ impl SiteConfig {
         }
         if let Some(wanted) = &self.favicon {
             self.favicon_position = locator.value("favicon", wanted);
-            let extension = wanted.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-            if !crate::render::favicon::GUIDEBOOK_ICON_TYPES.iter().any(|(e, _)| *e == extension) {
+            if favicon_type(wanted).is_none() {
                 problems.push(
                     error(self.favicon_position, "favicon", format!("`{wanted}` cannot be the site's icon"))
                         .expected("a PNG or ICO file in the guidebook folder, e.g. favicon: data/city-mark.png")
@@ -180,6 +179,14 @@ impl SiteConfig {
     pub fn language(&self, code: &str) -> Option<&Language> {
         self.languages.iter().find(|l| l.code == code)
     }
+}
+
+/// The extension and media type of a guidebook's own icon: PNG or ICO. Not SVG: an SVG file
+/// can hold script, which would run on the site's own address if someone opened the file
+/// directly, and site.yaml's picture may come from anyone who edits the guidebook.
+pub fn favicon_type(path: &str) -> Option<(&'static str, &'static str)> {
+    let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
+    [("png", "image/png"), ("ico", "image/x-icon")].into_iter().find(|(e, _)| *e == extension)
 }
 
 /// Keys and language codes become URL segments and CSS classes: keep them plain.

@@ -14,11 +14,6 @@ use crate::render::theme::Theme;
 /// Icon files a theme may bring, in order of preference.
 const THEME_ICONS: &[&str] = &["favicon.svg", "favicon.png", "favicon.ico"];
 
-/// The guidebook's own icon: PNG or ICO. Not SVG: an SVG file can hold script, which would
-/// run on the site's own address if someone opened the file directly, and site.yaml's
-/// picture may come from anyone who edits the guidebook.
-pub const GUIDEBOOK_ICON_TYPES: &[(&str, &str)] = &[("png", "image/png"), ("ico", "image/x-icon")];
-
 /// Where the icon is in the site and its media type, for `<link rel="icon">`.
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Favicon {
@@ -54,8 +49,7 @@ fn guidebook_icon(
     theme: &mut Theme,
     diagnostics: &Diagnostics,
 ) -> Option<Favicon> {
-    let extension = wanted.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-    let &(extension, media_type) = GUIDEBOOK_ICON_TYPES.iter().find(|(e, _)| *e == extension)?;
+    let (extension, media_type) = crate::config::favicon_type(wanted)?;
     match crate::source::read_inside(root, &root.join(wanted)) {
         Ok(bytes) => {
             let name = format!("favicon.{extension}");
