@@ -2,7 +2,7 @@
 //! Typst string literal (`#"…";`), never as markup, so nothing in a chapter can be read as
 //! Typst code or formatting; Japanese gets its readings as calls of the theme's `ruby`.
 
-use crate::japanese::{Annotation, Segment, Tokenizer, segments};
+use crate::japanese::{Annotation, NO_LINE_START, Segment, Tokenizer, segments};
 
 /// A Typst string literal holding `text` exactly.
 pub fn string(text: &str) -> String {
@@ -87,11 +87,6 @@ fn breaks_anyway(c: char) -> bool {
     c.is_whitespace() || c == '\u{200B}' || crate::japanese::is_east_asian_wide(c)
 }
 
-/// Characters a Japanese line never starts with (行頭禁則): closing marks, the long-vowel
-/// mark, small kana.
-const NO_LINE_START: &str =
-    "、。，．・：；？！ー」』）〕］｝〉》】ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ),.:;!?]";
-
 /// Japanese text with readings over its kanji.
 pub fn with_ruby(text_in: &str, tokenizer: &Tokenizer, ruby: bool) -> String {
     let mut out = String::new();
@@ -119,7 +114,7 @@ pub fn with_ruby(text_in: &str, tokenizer: &Tokenizer, ruby: bool) -> String {
                     _ => out.push_str(&ruby),
                 }
             }
-            Segment::Break => {}
+            Segment::Break | Segment::WordBreak => {}
         }
     }
     out
@@ -155,6 +150,7 @@ pub fn title(text_in: &str, tokenizer: &Tokenizer, japanese: bool, ruby: bool) -
             Segment::Text(plain) => phrase.push_str(&text(&plain)),
             Segment::Ruby { base, reading } => phrase.push_str(&ruby_call(&base, &reading, false, false)),
             Segment::Break => out.push_str(&format!("#box[{}];", std::mem::take(&mut phrase))),
+            Segment::WordBreak => {}
         }
     }
     out.push_str(&format!("#box[{phrase}];"));

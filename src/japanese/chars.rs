@@ -24,6 +24,20 @@ pub fn is_east_asian_wide(c: char) -> bool {
     ) && !matches!(c, '\u{3130}'..='\u{318F}') // Hangul compatibility Jamo
 }
 
+/// Characters a Japanese line never starts with (行頭禁則, JIS X 4051's strict set):
+/// closing brackets, stops and commas, the middle dot, colons, the long-vowel mark, small
+/// kana and iteration marks, and their ASCII forms.
+pub const NO_LINE_START: &str =
+    "、。，．・：；？！ー」』）〕］｝〉》】ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ),.:;!?]}";
+
+/// Characters a Japanese line never ends with (行末禁則): opening brackets.
+pub const NO_LINE_END: &str = "（「『【〔［｛〈《([{";
+
+/// Whether a line may break between `before` and `after` by the kinsoku rules.
+pub fn may_break_between(before: char, after: char) -> bool {
+    !NO_LINE_END.contains(before) && !NO_LINE_START.contains(after)
+}
+
 /// Whether a soft line break between `before` and `after` should vanish instead of becoming a
 /// space (CSS Text 3 §4.1.3, the rule browsers apply to Japanese and Chinese).
 pub fn joins_without_space(before: char, after: char) -> bool {
