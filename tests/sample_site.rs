@@ -383,12 +383,84 @@ fn furigana_are_shown_in_easy_japanese_and_available_in_japanese() {
     // The page title and the search data never carry readings.
     assert!(!text_of(&select(&ja, "title")[0]).contains("にんちしょう"));
     let texts = std::fs::read_to_string(site().join("search/ja/t/6.json")).unwrap();
-    assert!(!texts.contains("<ruby>") && !texts.contains("<rt>"));
+    assert!(!texts.contains("<ruby") && !texts.contains("<rt>"));
 }
 
 #[test]
 fn english_pages_get_no_ruby_and_code_is_left_alone() {
     let en = std::fs::read_to_string(site().join("en/acp/what-is-acp/index.html")).unwrap();
     let prose = en.split("class=prose").nth(1).unwrap_or("");
-    assert!(!prose.split("</article>").next().unwrap().contains("<ruby>"), "an English chapter has no readings");
+    assert!(!prose.split("</article>").next().unwrap().contains("<ruby"), "an English chapter has no readings");
+}
+
+/// Every Japanese text on every page, whoever wrote it (a chapter, site.yaml, i18n, the
+/// contacts, the theme), has break points: outside a phrase unit no text runs longer than
+/// a short phrase without one, and no break point stands where kinsoku forbids a break.
+#[test]
+fn every_japanese_text_on_every_page_can_break_between_phrases() {
+    const NO_LINE_START: &str = "、。，．・：；？！ー）」』】ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ";
+    const NO_LINE_END: &str = "（「『【";
+    let is_japanese = |c: char| matches!(c, '\u{3041}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}');
+    let mut unbroken = BTreeSet::new();
+    let mut illegal = BTreeSet::new();
+    let mut pages = 0;
+    for (path, bytes) in read_tree(site()) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        // The parser reads <noscript> as raw text, as a browser with JavaScript on does; its
+        // markup is what a reader without JavaScript sees, so it is read as markup here.
+        let text = String::from_utf8(bytes).unwrap().replace("<noscript>", "<div>").replace("</noscript>", "</div>");
+        let document = scraper::Html::parse_document(&text);
+        let mut any_japanese = false;
+        for node in document.tree.root().descendants() {
+            let Some(text) = node.value().as_text() else { continue };
+            let elements = || node.ancestors().filter_map(|a| a.value().as_element());
+            let lang = elements().find_map(|e| e.attr("lang")).unwrap_or("");
+            if !(lang == "ja" || lang.starts_with("ja-")) {
+                continue;
+            }
+            let inside = |names: &[&str]| elements().any(|e| names.contains(&e.name()));
+            if inside(&["rt", "rp", "code", "pre", "script", "style", "title", "option", "textarea", "svg"])
+                || elements().any(|e| {
+                    e.has_class("w", scraper::CaseSensitivity::CaseSensitive)
+                        || e.has_class("lw", scraper::CaseSensitivity::CaseSensitive)
+                })
+            {
+                continue;
+            }
+            any_japanese |= text.chars().any(is_japanese);
+            let longest = text.split(|c: char| !is_japanese(c)).map(|run| run.chars().count()).max().unwrap_or(0);
+            if longest > 4 {
+                unbroken.insert(format!("{path}: {}", text.trim()));
+            }
+        }
+        if any_japanese {
+            pages += 1;
+        }
+        // Break points, as the text reads without markup.
+        let plain = text.replace("<wbr>", "\u{1}");
+        let plain = scraper::Html::parse_document(&plain).root_element().text().collect::<String>();
+        for (before, after) in plain.split('\u{1}').zip(plain.split('\u{1}').skip(1)) {
+            let (Some(b), Some(a)) = (before.chars().last(), after.chars().next()) else { continue };
+            if NO_LINE_END.contains(b) || NO_LINE_START.contains(a) {
+                illegal.insert(format!(
+                    "{path}: …{}|{}…",
+                    before.chars().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect::<String>(),
+                    after.chars().take(6).collect::<String>()
+                ));
+            }
+        }
+    }
+    assert!(pages > 40, "Japanese pages read: {pages}");
+    assert!(
+        unbroken.is_empty(),
+        "Japanese text without break points:\n{}",
+        unbroken.into_iter().take(30).collect::<Vec<_>>().join("\n")
+    );
+    assert!(
+        illegal.is_empty(),
+        "break points kinsoku forbids:\n{}",
+        illegal.into_iter().take(30).collect::<Vec<_>>().join("\n")
+    );
 }

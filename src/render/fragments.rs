@@ -27,6 +27,13 @@ pub fn page_placeholder(index: usize) -> String {
     format!("{OPEN}p{index}{CLOSE}")
 }
 
+/// The text before the first placeholder in `text`, the placeholder, and the text after.
+pub fn split_at_placeholder(text: &str) -> Option<(&str, &str, &str)> {
+    let open = text.find(OPEN)?;
+    let close = open + text[open..].find(CLOSE)? + CLOSE.len_utf8();
+    Some((&text[..open], &text[open..close], &text[close..]))
+}
+
 /// `html` with every placeholder replaced by its fragment.
 pub fn fill(html: &str, site: &[String], page: &[&str]) -> String {
     crate::placeholders::fill(html, &[(OPEN, CLOSE)], &|_, name| {

@@ -8,6 +8,7 @@ mod security_policy;
 mod site;
 mod sitemap;
 pub mod theme;
+mod typeset;
 mod views;
 
 pub use site::RenderOptions;
@@ -134,9 +135,11 @@ fn render_page(
     diagnostics: &Diagnostics,
 ) -> Option<OutputFile> {
     let pages::PageToRender { path, template, context, fragments } = pages::page(site, job, bodies);
-    // A kept page is valid for the same templates, template and context, fragments included.
+    // A kept page is valid for the same templates, template, context (fragments included)
+    // and dictionary.
     let key = kept.map(|_| {
         memo::key((
+            site.dictionary_entries(),
             theme.templates_hash,
             template,
             fragments::fill(&context_json(&context), site.fragments(), &fragments),
@@ -145,6 +148,7 @@ fn render_page(
     let rendered = match kept.zip(key).and_then(|(kept, key)| kept.get(key)) {
         Some(bytes) => Ok(bytes),
         None => theme.tera.render(template, &context).map(|html| {
+            let html = typeset::japanese_text(&html, &|text| site.template_text_html(text));
             let layout = security_policy::with_policy(&minify(&html));
             let bytes = fragments::fill(&layout, site.fragments(), &fragments).into_bytes();
             match kept.zip(key) {

@@ -45,6 +45,9 @@ pub struct Site<'g> {
     /// The titles' and summaries' HTML, which pages carry as placeholders until they are
     /// minified (see `fragments`).
     fragments: Vec<String>,
+    /// Japanese text the templates print, as HTML with break points, by text: the same
+    /// strings (the header's labels, a desk's name) come back on every page.
+    template_text: Mutex<HashMap<String, String>>,
 }
 
 pub struct Headline {
@@ -75,6 +78,7 @@ impl<'g> Site<'g> {
             front_bodies: HashMap::new(),
             headlines: HashMap::new(),
             fragments: Vec::new(),
+            template_text: Mutex::default(),
         };
         let pages: Vec<&Page> =
             guidebook.chapters.iter().flat_map(|c| c.versions.values()).chain(guidebook.front_pages.values()).collect();
@@ -136,7 +140,10 @@ impl<'g> Site<'g> {
         let rewrite =
             |dest: &str| links::resolve(self.guidebook, page, &page.lang, dest).unwrap_or_else(|_| dest.to_string());
         let ruby = self.ruby_for(page);
-        let render = || crate::markdown::to_html(&page.body, &rewrite, &|text| self.text_html(text, &page.lang, ruby));
+        let render = || {
+            let html = crate::markdown::to_html(&page.body, &rewrite, &|text| self.text_html(text, &page.lang, ruby));
+            super::typeset::units_beside_brackets(&html, &page.lang)
+        };
         match self.kept_bodies {
             // A body is made from its text, where its links lead, and the readings.
             Some(kept) => {
@@ -164,6 +171,24 @@ impl<'g> Site<'g> {
         } else {
             escape(text)
         }
+    }
+}
+
+impl Site<'_> {
+    /// Japanese text a template printed, with break points (no furigana: a label's
+    /// accessible name would then carry its reading too).
+    pub fn template_text_html(&self, text: &str) -> String {
+        if let Some(html) = self.template_text.lock().expect("template text").get(text) {
+            return html.clone();
+        }
+        let html = annotate(text, self.tokenizer, Annotation { ruby: false, breaks: true });
+        self.template_text.lock().expect("template text").insert(text.to_string(), html.clone());
+        html
+    }
+
+    /// The guidebook's own dictionary entries, which every annotation depends on.
+    pub fn dictionary_entries(&self) -> &str {
+        self.tokenizer.extra_entries()
     }
 }
 
