@@ -2,7 +2,9 @@
 // furigana on and off, in Debian's Chromium: axe (WCAG 2.0–2.2 A and AA, best practice)
 // finds nothing; the page never scrolls sideways, not even under the WCAG 1.4.12
 // text-spacing override; every control outside running text is at least 44×44 px; the skip
-// link is the first tab stop; the page's security policy blocks nothing of its own.
+// link is the first tab stop; the page's security policy blocks nothing of its own. Every
+// Japanese page is also laid out at 320 and 360 px and at the largest text size, and its
+// line breaks are judged (tests/browser/line-breaks.mjs).
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +12,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { site, serve, siteInBrowser, injectAxe, addStyle, recordPolicyViolations, violations } from './serve.mjs';
 import { hostileTests } from './hostile.mjs';
+import { lineBreakTests, japanesePages } from './line-breaks.mjs';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
@@ -88,6 +91,8 @@ for (const width of [320, 1280]) {
     });
   }
 }
+// Where the lines of every Japanese page break (tests/browser/line-breaks.mjs).
+lineBreakTests(env, japanesePages(site, all), test);
 });
 
 const allowed = process.env.TEBIKI_ALLOWED_SITE;
