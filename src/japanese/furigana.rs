@@ -364,7 +364,7 @@ fn may_break(previous: &Morpheme, next: &Morpheme) -> bool {
     // Nor between a number and the counter or unit after it: （24｜時間）, 119｜ばん.
     may_break_between(before, after)
         && !(before.is_ascii_alphanumeric() && after.is_ascii_alphanumeric())
-        && !(digit(before) && !after.is_whitespace())
+        && (!digit(before) || after.is_whitespace())
 }
 
 /// A ruby; `class` is what `overhang` allows its reading.
