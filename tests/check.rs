@@ -75,3 +75,33 @@ fn github_format_annotates_the_line_in_a_pull_request() {
         "{text}"
     );
 }
+
+#[test]
+fn slips_of_a_japanese_input_method_are_named_where_they_are_with_the_fix() {
+    let (code, text) = check("ime-slips", "text");
+    assert_eq!(code, 1, "{text}");
+    let file = "content/ja/care/home.md";
+    for (place, message, help) in [
+        (
+            "3:8",
+            "summary: full-width colon `：` after `summary`",
+            "help: write the line as `summary: 医師や看護師が家に来てくれます。受付：9時から`",
+        ),
+        ("4:8", "order: `order` is written in full-width digits", "help: write `order: 20`"),
+        ("5:22", "`、` between list items", "help: write the line as `life_stages: [healthy, end-of-life]`"),
+        ("6:12", "full-width bracket `［`", "help: write the line as `scenarios: [living-alone]`"),
+        ("8:1", "full-width space `　`", "help: write the line as `  - resident`"),
+        ("9:3", "a list item starts with `ー`", "help: write the line as `  - family`"),
+        ("10:10", "updated: the date `令和8年4月1日`", "help: write `updated: 2026-04-01`"),
+        ("11:14", "a value in curly quotes `“ ”`", "help: write the line as `reviewed_by: \"地域包括ケア推進課\"`"),
+    ] {
+        let line = format!("{file}:{place}: error: {message}");
+        let at = text.find(&line).unwrap_or_else(|| panic!("expected\n  {line}\nin\n{text}"));
+        let next = text[at..].split("\n\n").next().unwrap();
+        assert!(next.contains(help), "expected {help} under {line}, found\n{next}");
+    }
+    // One message per slip: not the parser's error a line later, nor `healthy、end-of-life`
+    // read as an unknown life stage, and the full-width colon inside the summary is text.
+    assert_eq!(text.matches(": error: ").count(), 8, "{text}");
+    assert!(!text.contains("not valid") && !text.contains("unknown life stage"), "{text}");
+}

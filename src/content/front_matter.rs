@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use serde_yaml::Value;
 
+use super::ime_slips::{self, Keys, Slip, SlipKind};
 use crate::diagnostics::{Diagnostic, Position, did_you_mean};
 use crate::yaml::{Locator, describe};
 
@@ -84,6 +85,82 @@ pub struct Vocabulary<'a> {
 /// Reads front-matter YAML (starting at file line `first_line`) into settings and every
 /// problem found in it. Fields with problems are left at their defaults.
 pub fn read(
+    file: &str,
+    yaml: &str,
+    first_line: usize,
+    kind: Kind,
+    vocabulary: &Vocabulary,
+) -> (FrontMatter, Vec<Diagnostic>) {
+    let allowed = if kind == Kind::FrontPage { FRONT_PAGE_KEYS } else { CHAPTER_KEYS };
+    let slip_keys = Keys { known: allowed, numbers: &["order"], dates: &["updated"], lists: LIST_KEYS };
+    let slips: Vec<Diagnostic> =
+        ime_slips::find(yaml, first_line, &slip_keys).iter().map(|s| slip_problem(file, s)).collect();
+    let (front, problems) = read_yaml(file, yaml, first_line, kind, vocabulary);
+    if slips.is_empty() {
+        return (front, problems);
+    }
+    // A slip makes the parser fail a line later, or a value read wrong on its own line (a
+    // life stage called `healthy、frail`): those messages say what the slip's says, less
+    // clearly. Every other problem is still reported.
+    let parse_failed = problems.len() == 1 && problems[0].message.starts_with(crate::yaml::SYNTAX_ERROR);
+    let lines: Vec<usize> = slips.iter().map(|s| s.position.line).collect();
+    let others = problems.into_iter().filter(|p| !parse_failed && !lines.contains(&p.position.line));
+    let mut all: Vec<Diagnostic> = others.collect();
+    for slip in slips {
+        // In line order among the others; the missing fields, reported at the `---` above
+        // the YAML, stay last.
+        let at =
+            all.iter().position(|p| p.position > slip.position || p.position.line < first_line).unwrap_or(all.len());
+        all.insert(at, slip);
+    }
+    (front, all)
+}
+
+/// Keys whose value is a list, where `、` can only be a slip for `,`.
+const LIST_KEYS: &[&str] = &["life_stages", "scenarios", "audience", "contacts", "key_for"];
+
+/// A slip as the problem reported to the editor.
+fn slip_problem(file: &str, slip: &Slip) -> Diagnostic {
+    let fixed = &slip.fixed;
+    let (message, expected, field) = match &slip.kind {
+        SlipKind::FullWidthColon { key } => (
+            format!("full-width colon `：` after `{key}`"),
+            "a half-width colon `:` after the key".to_string(),
+            Some(key),
+        ),
+        SlipKind::FullWidthSpace => ("full-width space `　`".to_string(), "half-width spaces".to_string(), None),
+        SlipKind::ListDash { dash } => {
+            (format!("a list item starts with `{dash}`"), "a half-width hyphen and a space: `- `".to_string(), None)
+        }
+        SlipKind::ListComma { comma } => {
+            (format!("`{comma}` between list items"), "a half-width comma `,` between items".to_string(), None)
+        }
+        SlipKind::FullWidthBracket { bracket } => {
+            (format!("full-width bracket `{bracket}`"), "half-width brackets `[` and `]`".to_string(), None)
+        }
+        SlipKind::CurlyQuotes => {
+            ("a value in curly quotes `“ ”`".to_string(), "straight quotes `\"`, or none".to_string(), None)
+        }
+        SlipKind::FullWidthDigits { key } => {
+            (format!("`{key}` is written in full-width digits"), "half-width digits".to_string(), Some(key))
+        }
+        SlipKind::Date { key, written } => {
+            (format!("the date `{written}`"), "a date written YYYY-MM-DD".to_string(), Some(key))
+        }
+    };
+    let suggestion = match &slip.kind {
+        SlipKind::FullWidthDigits { key } | SlipKind::Date { key, .. } => format!("write `{key}: {fixed}`"),
+        _ => format!("write the line as `{fixed}` (type it with the input method off)"),
+    };
+    let problem = Diagnostic::error(file, slip.position, message).expected(expected).suggestion(suggestion);
+    match field {
+        Some(key) => problem.field(key.clone()),
+        None => problem,
+    }
+}
+
+/// `read` for YAML the parser is given as it is.
+fn read_yaml(
     file: &str,
     yaml: &str,
     first_line: usize,
@@ -360,7 +437,7 @@ mod tests {
                 "4:8 expected a whole number, found the text `ten`",
                 "5:24 unknown life stage `end-of-lfe`",
                 "6:22 unknown contact id `nope`",
-                "7:10 expected a date written YYYY-MM-DD, found the text `2026/4/1`",
+                "7:10 the date `2026/4/1`",
                 "1:1 missing required field `summary`",
             ]
         );

@@ -4,6 +4,7 @@
 //! guidebook is assembled, in `guidebook`.
 
 mod front_matter;
+mod ime_slips;
 #[cfg(test)]
 mod properties;
 mod split;
