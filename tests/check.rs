@@ -92,7 +92,11 @@ fn slips_of_a_japanese_input_method_are_named_where_they_are_with_the_fix() {
         ("6:12", "full-width bracket `［`", "help: write the line as `scenarios: [living-alone]`"),
         ("8:1", "full-width space `　`", "help: write the line as `  - resident`"),
         ("9:3", "a list item starts with `ー`", "help: write the line as `  - family`"),
-        ("10:10", "updated: the date `令和8年4月1日`", "help: write `updated: 2026-04-01`"),
+        (
+            "10:10",
+            "updated: expected a date written YYYY-MM-DD, found the text `令和8年4月1日`",
+            "help: write `updated: 2026-04-01`",
+        ),
         ("11:14", "a value in curly quotes `“ ”`", "help: write the line as `reviewed_by: \"地域包括ケア推進課\"`"),
     ] {
         let line = format!("{file}:{place}: error: {message}");

@@ -144,9 +144,11 @@ fn slip_problem(file: &str, slip: &Slip) -> Diagnostic {
         SlipKind::FullWidthDigits { key } => {
             (format!("`{key}` is written in full-width digits"), "half-width digits".to_string(), Some(key))
         }
-        SlipKind::Date { key, written } => {
-            (format!("the date `{written}`"), "a date written YYYY-MM-DD".to_string(), Some(key))
-        }
+        SlipKind::Date { key, written } => (
+            format!("expected a date written YYYY-MM-DD, found the text `{written}`"),
+            "a date written YYYY-MM-DD".to_string(),
+            Some(key),
+        ),
     };
     let suggestion = match &slip.kind {
         SlipKind::FullWidthDigits { key } | SlipKind::Date { key, .. } => format!("write `{key}: {fixed}`"),
@@ -437,7 +439,7 @@ mod tests {
                 "4:8 expected a whole number, found the text `ten`",
                 "5:24 unknown life stage `end-of-lfe`",
                 "6:22 unknown contact id `nope`",
-                "7:10 the date `2026/4/1`",
+                "7:10 expected a date written YYYY-MM-DD, found the text `2026/4/1`",
                 "1:1 missing required field `summary`",
             ]
         );
