@@ -14,16 +14,13 @@ use crate::diagnostics::{Diagnostic, Position};
 /// four levels, and the parser takes time out of all proportion on very deep nesting.
 pub const MAX_NESTING: usize = 64;
 
-/// How the message of a YAML syntax error begins.
-pub const SYNTAX_ERROR: &str = "the YAML is not valid";
-
 /// Parses YAML text that starts at `first_line` of the file named `file`.
 pub fn parse(file: &str, text: &str, first_line: usize) -> Result<Value, Diagnostic> {
     check_nesting(file, text, first_line)?;
     serde_yaml::from_str::<Value>(text).map_err(|error| {
         let diagnostic = from_serde(file, &error, first_line);
         let hint = syntax_hint(text, diagnostic.position.line + 1 - first_line);
-        Diagnostic { message: format!("{SYNTAX_ERROR}: {}", diagnostic.message), ..diagnostic }.suggestion(hint)
+        Diagnostic { message: format!("the YAML is not valid: {}", diagnostic.message), ..diagnostic }.suggestion(hint)
     })
 }
 

@@ -95,14 +95,15 @@ pub fn read(
     let slip_keys = Keys { known: allowed, numbers: &["order"], dates: &["updated"], lists: LIST_KEYS };
     let slips: Vec<Diagnostic> =
         ime_slips::find(yaml, first_line, &slip_keys).iter().map(|s| slip_problem(file, s)).collect();
-    let (front, problems) = read_yaml(file, yaml, first_line, kind, vocabulary);
+    let parsed = crate::yaml::parse(file, yaml, first_line);
+    let parse_failed = parsed.is_err();
+    let (front, problems) = read_parsed(file, yaml, first_line, allowed, parsed, vocabulary, kind);
     if slips.is_empty() {
         return (front, problems);
     }
     // A slip makes the parser fail a line later, or a value read wrong on its own line (a
     // life stage called `healthy、frail`): those messages say what the slip's says, less
     // clearly. Every other problem is still reported.
-    let parse_failed = problems.len() == 1 && problems[0].message.starts_with(crate::yaml::SYNTAX_ERROR);
     let lines: Vec<usize> = slips.iter().map(|s| s.position.line).collect();
     let others = problems.into_iter().filter(|p| !parse_failed && !lines.contains(&p.position.line));
     let mut all: Vec<Diagnostic> = others.collect();
@@ -161,17 +162,19 @@ fn slip_problem(file: &str, slip: &Slip) -> Diagnostic {
     }
 }
 
-/// `read` for YAML the parser is given as it is.
-fn read_yaml(
+/// `read` for what the parser made of the YAML, `allowed` being the keys the file may have.
+fn read_parsed(
     file: &str,
     yaml: &str,
     first_line: usize,
-    kind: Kind,
+    allowed: &[&str],
+    parsed: Result<Value, Diagnostic>,
     vocabulary: &Vocabulary,
+    kind: Kind,
 ) -> (FrontMatter, Vec<Diagnostic>) {
     let mut reader = Reader { file, locator: Locator::new(yaml, first_line), problems: Vec::new() };
     let mut front = FrontMatter::default();
-    let mapping = match crate::yaml::parse(file, yaml, first_line) {
+    let mapping = match parsed {
         Ok(Value::Mapping(mapping)) => mapping,
         Ok(Value::Null) => Default::default(),
         Ok(other) => {
@@ -187,7 +190,6 @@ fn read_yaml(
         }
         Err(error) => return (front, vec![error]),
     };
-    let allowed = if kind == Kind::FrontPage { FRONT_PAGE_KEYS } else { CHAPTER_KEYS };
     for (key, value) in crate::yaml::keys(&mapping) {
         let position = reader.locator.key(&key);
         front.positions.insert(key.clone(), position);

@@ -108,15 +108,14 @@ pub fn find(yaml: &str, first_line: usize, keys: &Keys) -> Vec<Slip> {
         if indent == 0 {
             current_key = key.clone();
         }
+        let value: String = line.chars().skip(value_column).collect();
         if let Some(colon) = separator {
             if !keys.known.contains(&key.as_str()) {
                 continue;
             }
-            let value: String = line.chars().skip(value_column).collect();
             let fixed = format!("{prefix}{key}: {}", value.trim_start_matches([' ', '\u{3000}']));
             slips.push(Slip { position: at(colon), kind: SlipKind::FullWidthColon { key: key.clone() }, fixed });
         }
-        let value: String = line.chars().skip(value_column).collect();
         let leading = value.chars().take_while(|&c| c == ' ' || c == '\u{3000}').count();
         let value_text: String = value.chars().skip(leading).collect();
         if matches!(value_text.trim_end(), "|" | ">" | "|-" | ">-" | "|+" | ">+") {
