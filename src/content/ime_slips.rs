@@ -7,6 +7,8 @@
 //! `healthy、frail`). Each slip is found here at its own line and column, with the text to
 //! write instead. A slip is data (`Slip`); words for it are chosen where it is reported.
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::diagnostics::Position;
 
 /// One slip: where it is, what it is, and the line or value as it should be written.
@@ -214,16 +216,9 @@ fn strip_comment(value: &str) -> &str {
     value.find(" #").map_or(value, |at| &value[..at])
 }
 
+/// `text` with full-width digits and signs as ASCII (NFKC): ２０２６／４／１ is 2026/4/1.
 fn to_half_width_digits(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '－' | 'ー' => '-',
-            '／' => '/',
-            '．' => '.',
-            _ => c,
-        })
-        .collect()
+    text.nfkc().collect()
 }
 
 /// The ISO form (YYYY-MM-DD) of a date written 2026/4/1, 2026.4.1, 2026-4-1, 2026年4月1日
