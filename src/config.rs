@@ -6,6 +6,8 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use crate::messages::Message;
+use crate::msg;
 use crate::source::SourceFile;
 use crate::yaml::Locator;
 
@@ -70,17 +72,18 @@ impl SiteConfig {
     pub fn load(root: &Path, diagnostics: &Diagnostics) -> Option<SiteConfig> {
         let path = root.join(FILE_NAME);
         if !path.is_file() {
-            diagnostics.push(
-                Diagnostic::error(FILE_NAME, Position::START, format!("no {FILE_NAME} in {}", root.display()))
-                    .suggestion("run tebiki in a guidebook folder, or name one with --root DIR"),
-            );
+            diagnostics.push(Diagnostic::error(
+                FILE_NAME,
+                Position::START,
+                msg!("E034", folder = root.display().to_string()),
+            ));
             return None;
         }
         let file = SourceFile::read(root, &path).map_err(|d| diagnostics.push(d)).ok()?;
         let mut config: SiteConfig = crate::yaml::deserialize(&file.name, &file.text)
             .map_err(|d| {
-                let help = d.suggestion.clone().unwrap_or_else(|| "see the site.yaml reference in README.md".into());
-                diagnostics.push(d.suggestion(help))
+                let d = if d.hints.is_empty() { d.hint(msg!("hint-see-readme-site")) } else { d };
+                diagnostics.push(d)
             })
             .ok()?;
         if !config.base_url.ends_with('/') {
@@ -94,62 +97,33 @@ impl SiteConfig {
 
     fn problems(&mut self, root: &Path, file: &SourceFile) -> Vec<Diagnostic> {
         let locator = Locator::new(&file.text, 1);
-        let error = |position: Position, field: &str, message: String| {
+        let error = |position: Position, field: &str, message: Message| {
             Diagnostic::error(&file.name, position, message).field(field).with_source(&file.text)
         };
         let mut problems = Vec::new();
         if !(self.base_url.starts_with("https://") || self.base_url.starts_with("http://")) {
-            problems.push(
-                error(locator.key("base_url"), "base_url", format!("`{}` is not an absolute URL", self.base_url))
-                    .expected("the address the site is published at, e.g. https://www.city.example.jp/guide/"),
-            );
+            problems.push(error(locator.key("base_url"), "base_url", msg!("E035", url = &self.base_url)));
         }
         if let Some(wanted) = &self.favicon {
             self.favicon_position = locator.value("favicon", wanted);
             if favicon_type(wanted).is_none() {
-                problems.push(
-                    error(self.favicon_position, "favicon", format!("`{wanted}` cannot be the site's icon"))
-                        .expected("a PNG or ICO file in the guidebook folder, e.g. favicon: data/city-mark.png")
-                        .suggestion("save the icon as PNG: a square picture, 180 × 180 px or larger"),
-                );
+                problems.push(error(self.favicon_position, "favicon", msg!("E036", file = wanted)));
             } else if !root.join(wanted).is_file() {
-                problems.push(
-                    error(self.favicon_position, "favicon", format!("there is no file `{wanted}`"))
-                        .expected("the icon's path from the guidebook folder, e.g. data/city-mark.png"),
-                );
+                problems.push(error(self.favicon_position, "favicon", msg!("E037", file = wanted)));
             }
         }
         let sources: Vec<&Language> = self.languages.iter().filter(|l| l.source).collect();
         if sources.len() != 1 {
-            problems.push(
-                error(
-                    locator.key("languages"),
-                    "languages",
-                    format!("{} languages are marked `source: true`", sources.len()),
-                )
-                .expected("exactly one source language, the one every chapter is written in")
-                .suggestion("add `source: true` to the language chapters are written in (usually ja), and only to it"),
-            );
+            problems.push(error(locator.key("languages"), "languages", msg!("E038", count = sources.len())));
         }
         let mut seen = BTreeSet::new();
         for language in &self.languages {
             let position = locator.anywhere(&format!("code: {}", language.code), Position::START);
             if !is_key(&language.code) {
-                problems.push(
-                    error(
-                        position,
-                        "languages.code",
-                        format!("`{}` cannot be used as a folder name in URLs", language.code),
-                    )
-                    .expected("lowercase letters, digits and `-`, e.g. ja, en, ja-easy"),
-                );
+                problems.push(error(position, "languages.code", msg!("E039", code = &language.code)));
             }
             if !seen.insert(&language.code) {
-                problems.push(error(
-                    position,
-                    "languages.code",
-                    format!("language `{}` is listed twice", language.code),
-                ));
+                problems.push(error(position, "languages.code", msg!("E040", code = &language.code)));
             }
         }
         for (field, keys) in
@@ -159,13 +133,10 @@ impl SiteConfig {
             for key in keys {
                 let position = locator.value(field, key);
                 if !is_key(key) {
-                    problems.push(
-                        error(position, field, format!("`{key}` cannot be used as a key"))
-                            .expected("lowercase letters, digits and `-`, e.g. end-of-life"),
-                    );
+                    problems.push(error(position, field, msg!("E041", key = key)));
                 }
                 if !seen.insert(key) {
-                    problems.push(error(position, field, format!("`{key}` is listed twice")));
+                    problems.push(error(position, field, msg!("E042", key = key)));
                 }
             }
         }

@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::msg;
 use crate::source::SourceFile;
 use crate::yaml::Locator;
 
@@ -80,11 +81,7 @@ impl Contacts {
         let by_id = match parsed {
             Ok(by_id) => by_id.unwrap_or_default(),
             Err(problem) => {
-                diagnostics.push(
-                    problem
-                        .expected("desk ids, each with name, phone, hours and description")
-                        .suggestion("see the contacts reference in README.md"),
-                );
+                diagnostics.push(problem.hint(msg!("hint-see-readme-contacts")));
                 return Contacts::default();
             }
         };
@@ -95,19 +92,21 @@ impl Contacts {
                 if !language_codes.contains(&code) {
                     let position = locator.anywhere(&format!("{code}:"), locator.key(id));
                     diagnostics.push(
-                        Diagnostic::error(&file.name, position, format!("`{code}` is not a language of this site"))
-                            .field(id.as_str())
-                            .expected(format!("one of {}", language_codes.join(", ")))
-                            .maybe_suggestion(did_you_mean(code, language_codes.iter().copied()))
-                            .with_source(&file.text),
+                        Diagnostic::error(
+                            &file.name,
+                            position,
+                            msg!("E097", code = code, codes = language_codes.join(", ")),
+                        )
+                        .field(id.as_str())
+                        .maybe_hint(did_you_mean(code, language_codes.iter().copied()))
+                        .with_source(&file.text),
                     );
                 }
             }
             if contact.name.get(source, source).is_none() {
                 diagnostics.push(
-                    Diagnostic::error(&file.name, locator.key(id), format!("contact `{id}` has no name in `{source}`"))
+                    Diagnostic::error(&file.name, locator.key(id), msg!("E098", id = id, source = source))
                         .field("name")
-                        .suggestion(format!("add `{source}:` under name, the text shown when no translation exists"))
                         .with_source(&file.text),
                 );
             }

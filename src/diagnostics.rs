@@ -5,9 +5,11 @@
 //! expected and what to do about it. The first line of each message keeps the conventional
 //! `path:line:column: error: …` shape so terminals and editors make it clickable.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+
+use crate::messages::{Lang, Message};
+use crate::msg;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
@@ -39,28 +41,32 @@ pub struct Diagnostic {
     pub position: Position,
     /// The front-matter key or setting concerned, when there is one.
     pub field: Option<String>,
-    pub message: String,
-    pub expected: Option<String>,
-    pub suggestion: Option<String>,
+    /// What is wrong: the catalogue key is the diagnostic's stable code (`E012`), and its
+    /// `.expected` and `.help` attributes say what was expected and what to do.
+    pub message: Message,
+    /// Further help found for this case: the key meant by a typo, another way out.
+    pub hints: Vec<Message>,
+    /// What a library (the YAML parser, Typst, the file system) said, shown as it said it.
+    pub detail: Option<String>,
     /// The offending source line, shown under the message.
     pub snippet: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn error(file: impl Into<String>, position: Position, message: impl Into<String>) -> Self {
+    pub fn error(file: impl Into<String>, position: Position, message: Message) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
             position,
             field: None,
-            message: message.into(),
-            expected: None,
-            suggestion: None,
+            message,
+            hints: Vec::new(),
+            detail: None,
             snippet: None,
         }
     }
 
-    pub fn warning(file: impl Into<String>, position: Position, message: impl Into<String>) -> Self {
+    pub fn warning(file: impl Into<String>, position: Position, message: Message) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, position, message) }
     }
 
@@ -69,21 +75,21 @@ impl Diagnostic {
         self
     }
 
-    pub fn expected(mut self, expected: impl Into<String>) -> Self {
-        self.expected = Some(expected.into());
+    pub fn hint(mut self, hint: Message) -> Self {
+        self.hints.push(hint);
         self
     }
 
-    pub fn suggestion(mut self, suggestion: impl Into<String>) -> Self {
-        self.suggestion = Some(suggestion.into());
-        self
-    }
-
-    pub fn maybe_suggestion(self, suggestion: Option<String>) -> Self {
-        match suggestion {
-            Some(s) => self.suggestion(s),
+    pub fn maybe_hint(self, hint: Option<Message>) -> Self {
+        match hint {
+            Some(hint) => self.hint(hint),
             None => self,
         }
+    }
+
+    pub fn detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = Some(detail.into());
+        self
     }
 
     /// Attaches `line`, the source line the position points into (for many problems in one
@@ -104,45 +110,91 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
-}
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
+    /// The stable code staff can look up in the README (`E012`).
+    pub fn code(&self) -> &'static str {
+        self.message.key
+    }
+
+    /// What is wrong, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        self.message.text(lang)
+    }
+
+    /// What was expected, in `lang`, when the catalogue says.
+    pub fn expected(&self, lang: Lang) -> Option<String> {
+        self.message.attribute(lang, "expected")
+    }
+
+    /// What to do, in `lang`: the catalogue's help for the code, then the hints found.
+    pub fn help(&self, lang: Lang) -> Vec<String> {
+        let general = self.message.attribute(lang, "help");
+        general.into_iter().chain(self.hints.iter().map(|h| h.text(lang))).collect()
+    }
+
+    /// The severity as a word in `lang`.
+    pub fn severity_label(&self, lang: Lang) -> String {
+        match self.severity {
+            Severity::Error => msg!("label-error").text(lang),
+            Severity::Warning => msg!("label-warning").text(lang),
+        }
+    }
+
+    /// The source line and a caret under the column, as two lines of the same width so that
+    /// a fixed-width font lines them up: wide characters are padded with an ideographic
+    /// space.
+    pub fn source_and_caret(&self) -> Option<(String, String)> {
+        let snippet = self.snippet.as_ref()?;
+        let gutter = self.position.line.to_string();
+        let pad: String = snippet
+            .chars()
+            .take(self.position.column.saturating_sub(1))
+            .map(|c| {
+                if c == '\t' {
+                    '\t'
+                } else if is_wide(c) {
+                    '\u{3000}'
+                } else {
+                    ' '
+                }
+            })
+            .collect();
+        Some((format!("{gutter} | {snippet}"), format!("{} | {pad}^", " ".repeat(gutter.len()))))
+    }
+
+    /// The problem as text for a terminal, in `lang`. The first line keeps the conventional
+    /// `path:line:column: error[E012]: …` shape, which editors make clickable.
+    pub fn render(&self, lang: Lang) -> String {
         let Position { line, column } = self.position;
-        write!(f, "{}:{line}:{column}: {label}: ", self.file)?;
+        let mut out = format!("{}:{line}:{column}: {}[{}]: ", self.file, self.severity_label(lang), self.code());
         if let Some(field) = &self.field {
-            write!(f, "{field}: ")?;
+            out.push_str(&format!("{field}: "));
         }
-        writeln!(f, "{}", self.message)?;
-        if let Some(snippet) = &self.snippet {
-            let gutter = line.to_string();
-            writeln!(f, "  {gutter} | {snippet}")?;
-            let pad: String = snippet
-                .chars()
-                .take(column.saturating_sub(1))
-                .map(|c| {
-                    if c == '\t' {
-                        '\t'
-                    } else if is_wide(c) {
-                        '\u{3000}'
-                    } else {
-                        ' '
-                    }
-                })
-                .collect();
-            writeln!(f, "  {} | {pad}^", " ".repeat(gutter.len()))?;
+        out.push_str(&self.text(lang));
+        out.push('\n');
+        if let Some((source, caret)) = self.source_and_caret() {
+            out.push_str(&format!("  {source}\n  {caret}\n"));
         }
-        if let Some(expected) = &self.expected {
-            writeln!(f, "  expected: {expected}")?;
+        for (label, text) in self.notes(lang) {
+            out.push_str(&format!("  {label}: {text}\n"));
         }
-        if let Some(suggestion) = &self.suggestion {
-            writeln!(f, "  help: {suggestion}")?;
+        out
+    }
+
+    /// The lines under the message, each with its label in `lang`: what was expected, what
+    /// to do, and what a library said.
+    pub fn notes(&self, lang: Lang) -> Vec<(String, String)> {
+        let mut notes = Vec::new();
+        if let Some(expected) = self.expected(lang) {
+            notes.push((msg!("label-expected").text(lang), expected));
         }
-        Ok(())
+        for help in self.help(lang) {
+            notes.push((msg!("label-help").text(lang), help));
+        }
+        if let Some(detail) = &self.detail {
+            notes.push((msg!("label-detail").text(lang), detail.clone()));
+        }
+        notes
     }
 }
 
@@ -180,7 +232,8 @@ impl Diagnostics {
     pub fn into_sorted(self) -> Vec<Diagnostic> {
         let mut items = self.items.into_inner().expect("diagnostics lock");
         items.sort_by(|a, b| {
-            (&a.file, a.position, a.severity, &a.message).cmp(&(&b.file, b.position, b.severity, &b.message))
+            (&a.file, a.position, a.severity, &a.message, &a.hints)
+                .cmp(&(&b.file, b.position, b.severity, &b.message, &b.hints))
         });
         items.dedup();
         items
@@ -194,8 +247,8 @@ pub fn display_path(root: &Path, path: &Path) -> String {
 }
 
 /// "did you mean `x`?" for a mistyped key, or None when nothing is close enough.
-pub fn did_you_mean<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    closest(typed, candidates).map(|best| format!("did you mean `{best}`?"))
+pub fn did_you_mean<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Message> {
+    closest(typed, candidates).map(|best| msg!("hint-did-you-mean", candidate = best))
 }
 
 /// The candidate closest to `typed`, if it is plausibly a typo of it.
@@ -219,22 +272,46 @@ mod tests {
     #[test]
     fn suggests_the_nearest_key() {
         let stages = ["healthy", "frail", "needs-care", "hospital", "end-of-life"];
-        assert_eq!(did_you_mean("end-of-lfe", stages).as_deref(), Some("did you mean `end-of-life`?"));
+        assert_eq!(did_you_mean("end-of-lfe", stages), Some(msg!("hint-did-you-mean", candidate = "end-of-life")));
         assert_eq!(did_you_mean("banana", stages), None);
     }
 
     #[test]
-    fn message_names_file_line_column_field_and_help() {
+    fn message_names_file_line_column_code_field_and_help() {
         let source = "---\nlife_stages: [end-of-lfe]\n---\n";
-        let d = Diagnostic::error("content/ja/a.md", Position::new(2, 15), "unknown life stage `end-of-lfe`")
-            .field("life_stages")
-            .expected("one of healthy, end-of-life")
-            .suggestion("did you mean `end-of-life`?")
-            .with_source(source);
-        let text = d.to_string();
-        assert!(text.starts_with("content/ja/a.md:2:15: error: life_stages: unknown life stage `end-of-lfe`\n"));
+        let d = Diagnostic::error(
+            "content/ja/a.md",
+            Position::new(2, 15),
+            msg!(
+                "E022",
+                what = msg!("what-life-stage"),
+                name = "end-of-lfe",
+                count = 2,
+                known = "healthy, end-of-life",
+                defined_in = "site.yaml"
+            ),
+        )
+        .field("life_stages")
+        .maybe_hint(did_you_mean("end-of-lfe", ["healthy", "end-of-life"]))
+        .with_source(source);
+        let text = d.render(Lang::En);
+        assert!(
+            text.starts_with("content/ja/a.md:2:15: error[E022]: life_stages: unknown life stage `end-of-lfe`\n"),
+            "{text}"
+        );
         assert!(text.contains("  2 | life_stages: [end-of-lfe]\n"));
         assert!(text.contains("    |               ^\n"));
         assert!(text.contains("help: did you mean `end-of-life`?"));
+        let japanese = d.render(Lang::Ja);
+        assert!(japanese.starts_with("content/ja/a.md:2:15: エラー[E022]: life_stages: "), "{japanese}");
+        assert!(japanese.contains("end-of-life"), "{japanese}");
+    }
+
+    #[test]
+    fn the_caret_lines_up_under_japanese_text() {
+        let d = Diagnostic::error("a.md", Position::new(3, 4), msg!("E001")).with_line("受付：9時");
+        let (source, caret) = d.source_and_caret().unwrap();
+        assert_eq!(source, "3 | 受付：9時");
+        assert_eq!(caret, "  | \u{3000}\u{3000}\u{3000}^");
     }
 }

@@ -9,6 +9,7 @@ use crate::contacts::Contacts;
 use crate::content::{Asset, Content, INHERITED_KEYS, Page};
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, closest};
 use crate::i18n::I18n;
+use crate::msg;
 
 /// One chapter: its source-language page and whichever translations exist.
 #[derive(Debug)]
@@ -98,15 +99,7 @@ pub fn assemble(
         }
     }
     if !front_pages.contains_key(&source) {
-        diagnostics.push(
-            Diagnostic::error(
-                format!("content/{source}/_index.md"),
-                Position::START,
-                "the guidebook has no front page",
-            )
-            .expected("content/<source language>/_index.md with a title, a summary and an introduction")
-            .suggestion("create it with\n    ---\n    title: …\n    summary: …\n    ---\n    (introduction)"),
-        );
+        diagnostics.push(Diagnostic::error(format!("content/{source}/_index.md"), Position::START, msg!("E081")));
     }
 
     let drafts: BTreeSet<String> = sources.iter().filter(|p| p.front.draft).map(|p| p.slug.clone()).collect();
@@ -155,11 +148,9 @@ fn check_unique_order(sorted: &[Page], diagnostics: &Diagnostics) {
                 Diagnostic::error(
                     &second.file.name,
                     position,
-                    format!("order {} is also used by {}", second.front.order.unwrap_or_default(), first.file.name),
+                    msg!("E082", order = second.front.order.unwrap_or_default(), other = &first.file.name),
                 )
                 .field("order")
-                .expected("a different number for each chapter of a language")
-                .suggestion("pick a free number; leaving gaps (10, 20, 30 …) makes it easy to insert chapters later")
                 .with_source(&second.file.text),
             );
         }
@@ -186,11 +177,9 @@ fn check_inherited(source: &Page, translation: &Page, diagnostics: &Diagnostics)
                 Diagnostic::error(
                     &translation.file.name,
                     position,
-                    format!("`{key}` differs from {}", source.file.name),
+                    msg!("E083", key = key, source = &source.file.name),
                 )
                 .field(key)
-                .expected(format!("the source chapter to decide `{key}` for every language"))
-                .suggestion(format!("remove `{key}` from the translation, or change it in {}", source.file.name))
                 .with_source(&translation.file.text),
             );
         }
@@ -201,10 +190,8 @@ fn orphan_translation<'a>(page: &Page, source: &str, slugs: impl Iterator<Item =
     let expected_path = format!("content/{source}/{}.md", page.slug);
     let slugs: Vec<&str> = slugs.collect();
     let hint = match closest(&page.slug, slugs.iter().copied()) {
-        Some(near) => format!("did you mean to name it content/{}/{near}.md?", page.lang),
-        None => format!("write the chapter in {expected_path} first, or rename this file to match an existing chapter"),
+        Some(near) => msg!("hint-name-it", file = format!("content/{}/{near}.md", page.lang)),
+        None => msg!("hint-write-source-first", file = &expected_path),
     };
-    Diagnostic::error(&page.file.name, Position::START, "this translation has no source chapter")
-        .expected(format!("{expected_path} to exist (a translation has the same path as its source)"))
-        .suggestion(hint)
+    Diagnostic::error(&page.file.name, Position::START, msg!("E084", file = &expected_path)).hint(hint)
 }

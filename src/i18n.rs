@@ -12,6 +12,7 @@ use serde_yaml::Value;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use crate::msg;
 use crate::source::SourceFile;
 
 pub type Strings = BTreeMap<String, String>;
@@ -46,21 +47,18 @@ impl I18n {
             if !missing.is_empty() && language.code != source {
                 let file = format!("i18n/{}.yaml", language.code);
                 let message = if strings.is_empty() {
-                    format!("there is no {file}: all {} theme strings are shown in `{source}`", missing.len())
+                    msg!("W002", file = &file, count = missing.len(), source = source)
                 } else {
                     let names: Vec<&str> = missing.iter().take(8).map(|k| k.as_str()).collect();
-                    let more =
-                        if missing.len() > 8 { format!(" and {} more", missing.len() - 8) } else { String::new() };
-                    format!(
-                        "{} theme strings are not translated and are shown in `{source}`: {}{more}",
-                        missing.len(),
-                        names.join(", ")
+                    msg!(
+                        "W003",
+                        count = missing.len(),
+                        source = source,
+                        names = names.join(", "),
+                        more = missing.len().saturating_sub(8)
                     )
                 };
-                diagnostics.push(
-                    Diagnostic::warning(file, Position::START, message)
-                        .suggestion(format!("copy the keys from i18n/{source}.yaml and translate them")),
-                );
+                diagnostics.push(Diagnostic::warning(file, Position::START, message));
                 for key in missing {
                     strings.insert(key.clone(), source_strings[key].clone());
                 }
@@ -99,10 +97,7 @@ fn read_strings(root: &Path, path: &Path, diagnostics: &Diagnostics) -> Option<S
     let value =
         crate::yaml::parse(&file.name, &file.text, 1).map_err(|d| diagnostics.push(d.with_source(&file.text))).ok()?;
     if !matches!(value, Value::Mapping(_) | Value::Null) {
-        diagnostics.push(
-            Diagnostic::error(&file.name, Position::START, "expected `key: text` lines")
-                .expected("a mapping of theme string keys to text"),
-        );
+        diagnostics.push(Diagnostic::error(&file.name, Position::START, msg!("E090")));
         return None;
     }
     let mut strings = Strings::new();
@@ -143,12 +138,12 @@ fn check_taxonomy_labels(config: &SiteConfig, source_strings: &Strings, diagnost
             let label = format!("{group}.{key}.label");
             if !source_strings.contains_key(&label) {
                 diagnostics.push(
-                    Diagnostic::error(format!("i18n/{source}.yaml"), Position::START, format!("no label for `{key}`"))
-                        .field(label.clone())
-                        .expected(format!("the words readers see for `{key}`, defined in site.yaml under {group}"))
-                        .suggestion(format!(
-                            "add\n    {group}:\n      {key}:\n        label: …\n        description: …"
-                        )),
+                    Diagnostic::error(
+                        format!("i18n/{source}.yaml"),
+                        Position::START,
+                        msg!("E091", key = key, group = group),
+                    )
+                    .field(label.clone()),
                 );
             }
         }

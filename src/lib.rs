@@ -22,6 +22,7 @@ pub mod japanese;
 pub mod links;
 pub mod markdown;
 pub mod memo;
+pub mod messages;
 pub mod output;
 mod placeholders;
 pub mod render;
@@ -43,6 +44,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Position, did_you_mean};
 use crate::guidebook::Guidebook;
 use crate::i18n::I18n;
 use crate::japanese::Tokenizer;
+use crate::messages::Message;
 use crate::render::theme::Theme;
 use crate::render::{OutputFile, RenderOptions};
 
@@ -197,26 +199,32 @@ pub fn render(loaded: Loaded, kept: Option<&Kept>) -> Result<RenderedSite, Vec<D
 /// site is never held whole in memory.
 pub fn build(options: &BuildOptions) -> Result<BuildReport, Vec<Diagnostic>> {
     let loaded = load(&options.root)?;
-    let output_error =
-        |message: String| vec![Diagnostic::error(options.out.display().to_string(), Position::START, message)];
-    let staging = output::Staging::create(&options.out, &options.root).map_err(|e| output_error(e.0))?;
+    let out = options.out.display().to_string();
+    let output_error = |message: Message, detail: Option<String>| {
+        let problem = Diagnostic::error(&out, Position::START, message);
+        vec![match detail {
+            Some(detail) => problem.detail(detail),
+            None => problem,
+        }]
+    };
+    let staging =
+        output::Staging::create(&options.out, &options.root).map_err(|e| output_error(e.message, e.detail))?;
     let written = output::Tally::default();
     let warnings = render_into(&loaded, options.render, None, &|file| written.write(&staging, &file))?;
-    written.result().map_err(|e| output_error(format!("cannot write the site: {e}")))?;
+    written.result().map_err(|e| output_error(msg!("E107"), Some(e.to_string())))?;
     let mut bytes = written.bytes();
     let assets = assets_to_publish(&loaded.guidebook);
     for (relative, path) in &assets {
-        staging.copy(relative, path).map_err(|e| output_error(format!("cannot copy {}: {e}", path.display())))?;
+        let file = crate::diagnostics::display_path(&options.root, path);
+        staging.copy(relative, path).map_err(|e| output_error(msg!("E108", file = file), Some(e.to_string())))?;
         bytes += std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
     }
     timings::mark("content files copied");
-    let left_behind =
-        staging.commit().map_err(|e| output_error(format!("cannot move the new site into place: {e}")))?;
+    let left_behind = staging.commit().map_err(|e| output_error(msg!("E109"), Some(e.to_string())))?;
     timings::mark("new site moved into place");
     let mut warnings = warnings;
-    warnings.extend(
-        left_behind.map(|message| Diagnostic::warning(options.out.display().to_string(), Position::START, message)),
-    );
+    warnings
+        .extend(left_behind.map(|left| Diagnostic::warning(&out, Position::START, left.message).detail(left.detail)));
     Ok(BuildReport { pages: written.pages(), files: written.files() + assets.len(), bytes, warnings })
 }
 
@@ -245,10 +253,9 @@ fn check_default_contacts(root: &Path, config: &SiteConfig, contacts: &Contacts,
             let text = std::fs::read_to_string(root.join(config::FILE_NAME)).unwrap_or_default();
             let position = yaml::Locator::new(&text, 1).value("default_contacts", id);
             diagnostics.push(
-                Diagnostic::error(config::FILE_NAME, position, format!("unknown contact id `{id}`"))
+                Diagnostic::error(config::FILE_NAME, position, msg!("E099", id = id, file = contacts::FILE_NAME))
                     .field("default_contacts")
-                    .expected(format!("an id defined in {}", contacts::FILE_NAME))
-                    .maybe_suggestion(did_you_mean(id, contacts.ids())),
+                    .maybe_hint(did_you_mean(id, contacts.ids())),
             );
         }
     }

@@ -11,25 +11,26 @@ use rayon::prelude::*;
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Diagnostics, closest};
 use crate::guidebook::Guidebook;
+use crate::messages::{Arg, Message};
+use crate::msg;
 
-/// Why a link cannot be followed, in words for the author.
+/// Why a link cannot be followed, and what to write instead when that can be said.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Broken {
-    pub message: String,
-    pub suggestion: Option<String>,
+    pub reason: Message,
+    pub hint: Option<Message>,
+    /// The anchor is missing: it may exist in one language and not in another.
+    pub missing_anchor: bool,
 }
 
-fn broken(message: impl Into<String>, suggestion: Option<String>) -> Broken {
-    Broken { message: message.into(), suggestion }
+fn broken(reason: Message, hint: Option<Message>) -> Broken {
+    Broken { reason, hint, missing_anchor: false }
 }
 
 /// The URL that `dest`, written in `page`, points to for a reader of `lang`.
 pub fn resolve(guidebook: &Guidebook, page: &Page, lang: &str, dest: &str) -> Result<String, Broken> {
     if dest.is_empty() {
-        return Err(broken(
-            "the link has no address",
-            Some("write the target between the parentheses: [text](../acp/what-is-acp.md)".into()),
-        ));
+        return Err(broken(msg!("link-no-address"), Some(msg!("hint-link-parentheses"))));
     }
     if is_external(dest) {
         return Ok(dest.to_string());
@@ -43,42 +44,34 @@ pub fn resolve(guidebook: &Guidebook, page: &Page, lang: &str, dest: &str) -> Re
         return if page.body.has_heading_id(anchor) {
             Ok(dest.to_string())
         } else {
-            Err(missing_anchor(anchor, "this page", page))
+            Err(missing_anchor(anchor, msg!("place-this-page"), page))
         };
     }
     if path.starts_with('/') {
-        return Err(broken(
-            format!("`{dest}` starts at the site root"),
-            Some("write links relative to this file, as your editor shows them: ../acp/what-is-acp.md".into()),
-        ));
+        return Err(broken(msg!("link-site-root", dest = dest), Some(msg!("hint-link-relative"))));
     }
     let base = page.slug.rsplit_once('/').map_or("", |(folder, _)| folder);
     let target = normalise(base, path).ok_or_else(|| {
-        broken(
-            format!("`{dest}` leads out of the content/{}/ folder", page.lang),
-            Some("link to the chapter in the same language folder; readers are taken to their own language automatically".into()),
-        )
+        broken(msg!("link-leaves-language", dest = dest, lang = &page.lang), Some(msg!("hint-link-same-language")))
     })?;
     let up = "../".repeat(depth(page));
     let fragment = anchor.map(|a| format!("#{a}")).unwrap_or_default();
 
     let Some(slug) = target.strip_suffix(".md") else {
         if target.ends_with('/') || target.is_empty() || guidebook.chapter(target.trim_end_matches('/')).is_some() {
-            return Err(broken(
-                format!("`{dest}` is a folder or page, not a file"),
-                Some(format!("link to the chapter's file: {}.md", path.trim_end_matches('/'))),
-            ));
+            let file = format!("{}.md", path.trim_end_matches('/'));
+            return Err(broken(msg!("link-folder", dest = dest), Some(msg!("hint-link-file", file = file))));
         }
         return if guidebook.asset_exists(&page.lang, &target) {
             Ok(format!("{up}{target}"))
         } else {
-            Err(broken(format!("`{dest}` does not exist (looked for content/{}/{target})", page.lang), None))
+            Err(broken(msg!("link-missing-file", dest = dest, lang = &page.lang, target = target), None))
         };
     };
     if slug == "_index" {
         let (front, _) = guidebook.front_page(lang);
         return match anchor {
-            Some(a) if !front.body.has_heading_id(a) => Err(missing_anchor(a, "the front page", front)),
+            Some(a) if !front.body.has_heading_id(a) => Err(missing_anchor(a, msg!("place-front-page"), front)),
             _ => Ok(format!("{up}{fragment}")),
         };
     }
@@ -87,14 +80,11 @@ pub fn resolve(guidebook: &Guidebook, page: &Page, lang: &str, dest: &str) -> Re
             return Ok(format!("{up}{slug}/{fragment}")); // reported already as unreadable
         }
         if guidebook.drafts.contains(slug) {
-            return Err(broken(
-                format!("`{dest}` is a draft and is not published"),
-                Some("publish it (remove `draft: true`) or remove the link".into()),
-            ));
+            return Err(broken(msg!("link-draft", dest = dest), Some(msg!("hint-link-publish"))));
         }
         let hint = closest(slug, guidebook.chapters.iter().map(|c| c.slug.as_str()))
-            .map(|near| format!("did you mean `{}`?", relative_to(base, near)));
-        return Err(broken(format!("`{dest}` is not a chapter of this guidebook"), hint));
+            .map(|near| msg!("hint-did-you-mean", candidate = relative_to(base, near)));
+        return Err(broken(msg!("link-not-chapter", dest = dest), hint));
     };
     if let Some(anchor) = anchor {
         let (target_page, _) = chapter.in_language(lang, guidebook.source_code());
@@ -130,13 +120,16 @@ pub fn target(guidebook: &Guidebook, page: &Page, dest: &str) -> Target {
     }
 }
 
-fn missing_anchor(anchor: &str, place: &str, target: &Page) -> Broken {
+fn missing_anchor(anchor: &str, place: impl Into<Arg>, target: &Page) -> Broken {
     let ids: Vec<&str> = target.body.headings.iter().map(|h| h.id.as_str()).collect();
-    let hint = closest(anchor, ids.iter().copied()).map(|near| format!("did you mean `#{near}`?")).or_else(|| {
-        (!ids.is_empty())
-            .then(|| format!("headings there: {}", ids.iter().map(|i| format!("#{i}")).collect::<Vec<_>>().join(", ")))
-    });
-    broken(format!("there is no heading `#{anchor}` in {place}"), hint)
+    let hint = closest(anchor, ids.iter().copied())
+        .map(|near| msg!("hint-did-you-mean", candidate = format!("#{near}")))
+        .or_else(|| {
+            let listed = ids.iter().map(|i| format!("#{i}")).collect::<Vec<_>>().join(", ");
+            (!ids.is_empty()).then(|| msg!("hint-headings-there", ids = listed))
+        });
+    let reason = msg!("link-no-heading", anchor = anchor, place = Into::<Arg>::into(place));
+    Broken { reason, hint, missing_anchor: true }
 }
 
 /// Addresses with a scheme (https:, mailto:, tel:) or a host (//) leave the guidebook.
@@ -191,20 +184,16 @@ pub fn check_all(guidebook: &Guidebook, diagnostics: &Diagnostics) {
             let mut lines = None;
             for link in &page.body.links {
                 if let Err(problem) = resolve(guidebook, page, lang, &link.dest) {
-                    let message = if page.lang != lang && problem.message.contains("no heading") {
-                        format!("{} (as shown to `{lang}` readers)", problem.message)
-                    } else {
-                        problem.message
-                    };
-                    let kind = if link.is_image { "image" } else { "link" };
+                    // A heading missing only from the translation shown in its place.
+                    let reader = if page.lang != lang && problem.missing_anchor { lang } else { "none" };
+                    let kind = if link.is_image { msg!("what-image") } else { msg!("what-link") };
+                    let message = msg!("E080", kind = kind, reason = problem.reason, reader = reader);
                     diagnostics.push(
-                        Diagnostic::error(&page.file.name, link.position, format!("broken {kind}: {message}"))
-                            .maybe_suggestion(problem.suggestion)
-                            .with_line(
-                                lines
-                                    .get_or_insert_with(|| crate::text_position::LineIndex::new(&page.file.text))
-                                    .line_text(link.position.line),
-                            ),
+                        Diagnostic::error(&page.file.name, link.position, message).maybe_hint(problem.hint).with_line(
+                            lines
+                                .get_or_insert_with(|| crate::text_position::LineIndex::new(&page.file.text))
+                                .line_text(link.position.line),
+                        ),
                     );
                 }
             }

@@ -6,6 +6,8 @@
 //! see a mixture. A folder that tebiki did not write is never replaced: staff can point
 //! `--out` at the wrong place, and their files must not be lost.
 
+use crate::messages::Message;
+use crate::msg;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -24,9 +26,30 @@ pub struct Staging {
     committed: bool,
 }
 
-/// Why the output folder cannot be used, in words for the person who ran the build.
+/// Why the output folder cannot be used, in words for the person who ran the build, with
+/// what the file system said when it was the file system that refused.
 #[derive(Debug)]
-pub struct OutputError(pub String);
+pub struct OutputError {
+    pub message: Message,
+    pub detail: Option<String>,
+}
+
+impl OutputError {
+    fn new(message: Message) -> Self {
+        OutputError { message, detail: None }
+    }
+
+    fn io(message: Message, error: &io::Error) -> Self {
+        OutputError { message, detail: Some(error.to_string()) }
+    }
+}
+
+/// The previous site was left behind after the swap: where, and why.
+#[derive(Debug)]
+pub struct LeftBehind {
+    pub message: Message,
+    pub detail: String,
+}
 
 impl Staging {
     /// Prepares a staging folder for `out`, refusing an `out` that holds someone's work.
@@ -34,15 +57,19 @@ impl Staging {
         check_replaceable(out, root)?;
         let name = out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
         let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        fs::create_dir_all(parent).map_err(|e| OutputError(format!("cannot create {}: {e}", parent.display())))?;
+        fs::create_dir_all(parent)
+            .map_err(|e| OutputError::io(msg!("E101", folder = parent.display().to_string()), &e))?;
         remove_abandoned(parent, &name);
         let dir = parent.join(format!(".{name}.staging-{}", std::process::id()));
         if dir.exists() {
-            fs::remove_dir_all(&dir).map_err(|e| OutputError(format!("cannot clear {}: {e}", dir.display())))?;
+            fs::remove_dir_all(&dir)
+                .map_err(|e| OutputError::io(msg!("E102", folder = dir.display().to_string()), &e))?;
         }
-        fs::create_dir(&dir).map_err(|e| OutputError(format!("cannot create {}: {e}", dir.display())))?;
+        fs::create_dir(&dir).map_err(|e| OutputError::io(msg!("E101", folder = dir.display().to_string()), &e))?;
         let staging = Staging { dir, out: out.to_path_buf(), committed: false };
-        staging.write(MARKER, MARKER_TEXT.as_bytes()).map_err(|e| OutputError(e.to_string()))?;
+        staging
+            .write(MARKER, MARKER_TEXT.as_bytes())
+            .map_err(|e| OutputError::io(msg!("E101", folder = staging.dir.display().to_string()), &e))?;
         Ok(staging)
     }
 
@@ -65,7 +92,7 @@ impl Staging {
     /// Swaps the staging folder in for the output folder. The new site is in place once
     /// this returns `Ok`; the `Some` is a message for the person when the previous site
     /// could not be removed after the swap.
-    pub fn commit(mut self) -> io::Result<Option<String>> {
+    pub fn commit(mut self) -> io::Result<Option<LeftBehind>> {
         let old = self.dir.with_file_name(format!(
             ".{}.old-{}",
             self.out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
@@ -83,10 +110,8 @@ impl Staging {
         }
         self.committed = true;
         if had_output && let Err(error) = fs::remove_dir_all(&old) {
-            return Ok(Some(format!(
-                "the new site is in place, but the previous one could not be removed from {}: {error}; delete that folder yourself",
-                old.display()
-            )));
+            let message = msg!("W005", folder = old.display().to_string());
+            return Ok(Some(LeftBehind { message, detail: error.to_string() }));
         }
         Ok(None)
     }
@@ -174,27 +199,20 @@ const INPUT_FOLDERS: &[&str] = &["content", "themes", "data", "i18n"];
 
 fn check_replaceable(out: &Path, root: &Path) -> Result<(), OutputError> {
     let (Some(out_abs), Ok(root_abs)) = (resolve_even_if_missing(out), root.canonicalize()) else {
-        return Err(OutputError(format!("cannot resolve {}", out.display())));
+        return Err(OutputError::new(msg!("E103", folder = out.display().to_string())));
     };
     if root_abs.starts_with(&out_abs) || INPUT_FOLDERS.iter().any(|f| out_abs.starts_with(root_abs.join(f))) {
-        return Err(OutputError(format!(
-            "{} is among the guidebook's own files (content/, themes/, data/, i18n/); choose an output folder such as public/",
-            out.display()
-        )));
+        return Err(OutputError::new(msg!("E104", folder = out.display().to_string())));
     }
     if !out.exists() {
         return Ok(());
     }
     if !out.is_dir() {
-        return Err(OutputError(format!("{} exists and is not a folder; choose another --out", out.display())));
+        return Err(OutputError::new(msg!("E105", folder = out.display().to_string())));
     }
     let empty = fs::read_dir(out).map(|mut entries| entries.next().is_none()).unwrap_or(false);
     if !empty && !out.join(MARKER).is_file() {
-        return Err(OutputError(format!(
-            "{} already exists and was not written by tebiki; it is left untouched. \
-             Move it away or choose another --out",
-            out.display()
-        )));
+        return Err(OutputError::new(msg!("E106", folder = out.display().to_string())));
     }
     Ok(())
 }
@@ -241,7 +259,7 @@ mod tests {
         fs::create_dir_all(root.path().join("content/ja")).unwrap();
         for out in ["content/ja/out", "content/ja/new/deeper", "themes/default/static/site", "data/site", "."] {
             let error = Staging::create(&root.path().join(out), root.path()).err().unwrap_or_else(|| panic!("{out}"));
-            assert!(error.0.contains("among the guidebook's own files"), "{out}: {}", error.0);
+            assert_eq!(error.message.key, "E104", "{out}: {error:?}");
         }
         assert!(!root.path().join("content/ja/out").exists());
         assert!(Staging::create(&root.path().join("content-site"), root.path()).is_ok());
@@ -254,7 +272,7 @@ mod tests {
         fs::create_dir(&out).unwrap();
         fs::write(out.join("notes.txt"), "keep me").unwrap();
         let error = Staging::create(&out, root.path()).err().unwrap();
-        assert!(error.0.contains("was not written by tebiki"), "{}", error.0);
+        assert_eq!(error.message.key, "E106", "{error:?}");
         assert_eq!(fs::read_to_string(out.join("notes.txt")).unwrap(), "keep me");
     }
 

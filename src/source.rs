@@ -15,6 +15,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostics::{Diagnostic, Position};
+use crate::msg;
 
 /// A text file read from the guidebook, with line ends normalised to `\n`.
 #[derive(Clone, Debug)]
@@ -48,24 +49,10 @@ pub enum Refusal {
 impl Refusal {
     pub fn into_diagnostic(self, name: &str) -> Diagnostic {
         match self {
-            Refusal::Outside => Diagnostic::error(
-                name,
-                Position::START,
-                "this is a link to a file outside the guidebook folder; it was not read",
-            )
-            .expected("files that live inside the guidebook folder")
-            .suggestion(
-                "copy the file into the guidebook folder instead of linking to it, so it is reviewed like the rest",
-            ),
-            Refusal::Hidden(target) => Diagnostic::error(
-                name,
-                Position::START,
-                format!("this leads to {target}, a hidden file (a name starting with `.`); it was not read"),
-            )
-            .expected("files of the guidebook itself: hidden files such as .git/ and .env are never read or published")
-            .suggestion("copy what is needed into an ordinary file of the guidebook"),
+            Refusal::Outside => Diagnostic::error(name, Position::START, msg!("E001")),
+            Refusal::Hidden(target) => Diagnostic::error(name, Position::START, msg!("E002", target = target)),
             Refusal::Unreadable(error) => {
-                Diagnostic::error(name, Position::START, format!("cannot read the file: {error}"))
+                Diagnostic::error(name, Position::START, msg!("E003")).detail(error.to_string())
             }
         }
     }
@@ -120,26 +107,16 @@ impl EncodingProblem {
                 return Diagnostic::error(
                     name,
                     self.position,
-                    format!("the file contains the invisible character U+{:04X}, which is not text", c as u32),
-                )
-                .expected("text only")
-                .suggestion(
-                    "delete the character (it may have come from a copy and paste or a broken program), then save",
+                    msg!("E004", code_point = format!("U+{:04X}", c as u32)),
                 );
             }
             EncodingKind::NotUtf8(encoding) => encoding,
         };
         let message = match encoding {
-            Some(encoding) => format!("the file is not UTF-8; it looks like {encoding}"),
-            None => "the file is not UTF-8 text".to_string(),
+            Some(encoding) => msg!("E005", encoding = encoding),
+            None => msg!("E006"),
         };
         Diagnostic::error(name, self.position, message)
-            .expected("text saved as UTF-8")
-            .suggestion(
-                "re-save the file as UTF-8: in Notepad choose File > Save As and set Encoding to UTF-8; \
-                 in VS Code click the encoding in the status bar, choose Reopen with Encoding (pick the one named above), \
-                 then Save with Encoding > UTF-8",
-            )
     }
 }
 

@@ -9,6 +9,8 @@
 use serde_yaml::{Mapping, Value};
 
 use crate::diagnostics::{Diagnostic, Position};
+use crate::messages::Message;
+use crate::msg;
 
 /// Deeper than this, YAML is refused before it is parsed: tebiki's own files nest three or
 /// four levels, and the parser takes time out of all proportion on very deep nesting.
@@ -18,9 +20,9 @@ pub const MAX_NESTING: usize = 64;
 pub fn parse(file: &str, text: &str, first_line: usize) -> Result<Value, Diagnostic> {
     check_nesting(file, text, first_line)?;
     serde_yaml::from_str::<Value>(text).map_err(|error| {
-        let diagnostic = from_serde(file, &error, first_line);
-        let hint = syntax_hint(text, diagnostic.position.line + 1 - first_line);
-        Diagnostic { message: format!("the YAML is not valid: {}", diagnostic.message), ..diagnostic }.suggestion(hint)
+        let (position, detail) = serde_place(&error, first_line);
+        let hint = syntax_hint(text, position.line + 1 - first_line);
+        Diagnostic::error(file, position, msg!("E020")).hint(hint).detail(detail)
     })
 }
 
@@ -29,9 +31,8 @@ pub fn parse(file: &str, text: &str, first_line: usize) -> Result<Value, Diagnos
 pub fn deserialize<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnostic> {
     check_nesting(file, text, 1)?;
     serde_yaml::from_str(text).map_err(|error| {
-        let diagnostic = from_serde(file, &error, 1).with_source(text);
-        let hint = unknown_field_hint(&diagnostic.message);
-        diagnostic.maybe_suggestion(hint)
+        let (position, detail) = serde_place(&error, 1);
+        settings_problem(file, position, detail).with_source(text)
     })
 }
 
@@ -71,30 +72,36 @@ fn check_nesting(file: &str, text: &str, first_line: usize) -> Result<(), Diagno
             previous = if previous == '\\' && c == '\\' { ' ' } else { c };
             if indents.len() + depth_here + flow > MAX_NESTING {
                 let position = Position::new(first_line + index, line[..column].chars().count() + 1);
-                return Err(Diagnostic::error(
-                    file,
-                    position,
-                    format!("the settings are nested more than {MAX_NESTING} levels deep"),
-                )
-                .expected("keys, lists and values a few levels deep, as in README.md")
-                .suggestion("close the brackets `[ ]` and `{ }` you open, and check the indentation"));
+                return Err(Diagnostic::error(file, position, msg!("E021", levels = MAX_NESTING)));
             }
         }
     }
     Ok(())
 }
 
-/// For serde's "unknown field `languges`, expected one of `languages`, …", the field meant.
-fn unknown_field_hint(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let (typed, rest) = rest.split_once('`')?;
-    let expected = rest.split_once("expected ")?.1;
-    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    crate::diagnostics::did_you_mean(typed, candidates)
+/// A settings file that serde could not read into its structure, said in staff's words
+/// where serde's message is one tebiki knows ("unknown field `languges`, expected one of
+/// `languages`, …", "missing field `base_url`"), and with serde's own words otherwise.
+fn settings_problem(file: &str, position: Position, detail: String) -> Diagnostic {
+    if let Some(rest) = detail.strip_prefix("unknown field `")
+        && let Some((typed, rest)) = rest.split_once('`')
+    {
+        let expected = rest.split_once("expected ").map_or("", |(_, e)| e);
+        let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        return Diagnostic::error(file, position, msg!("E032", key = typed, keys = candidates.join(", ")))
+            .field(typed)
+            .maybe_hint(crate::diagnostics::did_you_mean(typed, candidates));
+    }
+    if let Some(rest) = detail.strip_prefix("missing field `")
+        && let Some((key, _)) = rest.split_once('`')
+    {
+        return Diagnostic::error(file, position, msg!("E033", key = key)).field(key);
+    }
+    Diagnostic::error(file, position, msg!("E031")).detail(detail)
 }
 
-/// A serde_yaml error as a diagnostic at the position it names.
-fn from_serde(file: &str, error: &serde_yaml::Error, first_line: usize) -> Diagnostic {
+/// Where a serde_yaml error is, and its message without the place it appends.
+fn serde_place(error: &serde_yaml::Error, first_line: usize) -> (Position, String) {
     let position = error
         .location()
         .map(|l| Position::new(l.line() + first_line - 1, l.column()))
@@ -102,19 +109,18 @@ fn from_serde(file: &str, error: &serde_yaml::Error, first_line: usize) -> Diagn
     let message = error.to_string();
     // serde_yaml appends " at line X column Y"; the position is already in the prefix.
     let message = message.split(" at line ").next().unwrap_or(&message).to_string();
-    Diagnostic::error(file, position, message)
+    (position, message)
 }
 
 /// The usual mistakes behind a YAML syntax error, in plain words.
-fn syntax_hint(text: &str, line: usize) -> String {
+fn syntax_hint(text: &str, line: usize) -> Message {
     let offending = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
     if offending.contains('\t') {
-        "indent with spaces, not tabs".to_string()
+        msg!("hint-yaml-tabs")
     } else if offending.matches(':').count() > 1 || offending.contains(": ") && offending.contains('#') {
-        "a value that contains `:` or `#` must be put in quotes, e.g. title: \"受付: 9時〜17時\"".to_string()
+        msg!("hint-yaml-quotes")
     } else {
-        "check the indentation and that each line reads `key: value`; put values with special characters in quotes"
-            .to_string()
+        msg!("hint-yaml-lines")
     }
 }
 
@@ -175,15 +181,15 @@ impl<'a> Locator<'a> {
 }
 
 /// How a YAML value is described to a person ("found a list").
-pub fn describe(value: &Value) -> String {
+pub fn describe(value: &Value) -> Message {
     match value {
-        Value::Null => "nothing".to_string(),
-        Value::Bool(b) => format!("`{b}` (yes/no)"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("the text `{s}`"),
-        Value::Sequence(_) => "a list".to_string(),
-        Value::Mapping(_) => "a group of keys".to_string(),
-        Value::Tagged(t) => format!("a value tagged {}", t.tag),
+        Value::Null => msg!("value-nothing"),
+        Value::Bool(b) => msg!("value-yes-no", value = b.to_string()),
+        Value::Number(n) => msg!("value-number", number = n.to_string()),
+        Value::String(s) => msg!("value-text", text = s),
+        Value::Sequence(_) => msg!("value-list"),
+        Value::Mapping(_) => msg!("value-group"),
+        Value::Tagged(t) => msg!("value-tagged", tag = t.tag.to_string()),
     }
 }
 
@@ -201,6 +207,7 @@ pub fn keys(mapping: &Mapping) -> impl Iterator<Item = (String, &Value)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     const FRONT: &str = "title: あ\nlife_stages: [healthy, end-of-lfe]\nscenarios:\n  - living-alon\norder: 1\n";
 
@@ -224,7 +231,8 @@ mod tests {
         }
         let error = deserialize::<Settings>("site.yaml", "base_url: x\nlanguges: []\n").unwrap_err();
         assert_eq!(error.position, Position::new(2, 1));
-        assert_eq!(error.suggestion.as_deref(), Some("did you mean `languages`?"));
+        assert_eq!(error.code(), "E032");
+        assert_eq!(error.help(Lang::En), ["did you mean `languages`?"]);
     }
 
     #[test]
@@ -232,11 +240,11 @@ mod tests {
         let deep = format!("title: {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
         let error = parse("a.md", &deep, 2).unwrap_err();
         assert_eq!(error.position, Position::new(2, 7 + MAX_NESTING), "the bracket that goes one level too deep");
-        assert!(error.message.contains("nested more than"), "{error}");
+        assert_eq!(error.code(), "E021");
         let dashes = format!("list:\n{}x\n", "- ".repeat(200));
-        assert!(parse("a.md", &dashes, 1).unwrap_err().message.contains("nested"));
+        assert_eq!(parse("a.md", &dashes, 1).unwrap_err().code(), "E021");
         let indented: String = (0..200).map(|i| format!("{}k{i}:\n", " ".repeat(i))).collect();
-        assert!(parse("a.md", &indented, 1).unwrap_err().message.contains("nested"));
+        assert_eq!(parse("a.md", &indented, 1).unwrap_err().code(), "E021");
         // Brackets in quotes and comments are text.
         let text = format!("title: \"{}\" # {}\nsummary: '{}'\n", "[".repeat(100), "{".repeat(100), "[".repeat(100));
         assert!(parse("a.md", &text, 1).is_ok());
@@ -247,7 +255,8 @@ mod tests {
     fn syntax_errors_point_into_the_file() {
         let error = parse("a.md", "title: a\n  bad: [\n", 2).unwrap_err();
         assert_eq!(error.file, "a.md");
-        assert!(error.position.line >= 2, "{error}");
-        assert!(error.message.starts_with("the YAML is not valid"), "{error}");
+        assert!(error.position.line >= 2, "{error:?}");
+        assert_eq!(error.code(), "E020");
+        assert!(error.detail.is_some(), "the parser's words are kept: {error:?}");
     }
 }

@@ -6,7 +6,7 @@
 //! (.ci/run installs them). Screenshots for review are written to target/screenshots/.
 
 use std::io::BufRead;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 mod common;
 
@@ -37,7 +37,7 @@ struct Preview {
 
 impl Preview {
     fn start(root: &std::path::Path) -> Preview {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tebiki"))
+        let mut child = common::tebiki()
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
             .stdout(Stdio::piped())

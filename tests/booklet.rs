@@ -42,15 +42,7 @@ fn booklets() -> &'static (tempfile::TempDir, Vec<(&'static str, PathBuf)>) {
 
 /// Runs `tebiki booklet ARGS --root ROOT --out OUT`.
 fn run_booklet(root: &Path, args: &[&str], out: &Path) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_tebiki"))
-        .arg("booklet")
-        .args(args)
-        .arg("--root")
-        .arg(root)
-        .arg("--out")
-        .arg(out)
-        .output()
-        .unwrap()
+    common::tebiki().arg("booklet").args(args).arg("--root").arg(root).arg("--out").arg(out).output().unwrap()
 }
 
 /// A booklet of the sample guidebook, which must succeed.
@@ -228,7 +220,7 @@ fn what_cannot_be_printed_is_an_error_naming_the_chapter() {
     let said = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "{said}");
     assert!(
-        said.contains("content/ja/care/home.md:18:1: error: this table has 5 columns, too many for an A5 page"),
+        said.contains("content/ja/care/home.md:18:1: error[E129]: this table has 5 columns, too many for an A5 page"),
         "{said}"
     );
     assert!(!out.exists(), "no half-made booklet");
@@ -237,7 +229,10 @@ fn what_cannot_be_printed_is_an_error_naming_the_chapter() {
     let output = run_booklet(&common::fixture("unprintable"), &["--lang", "ja"], &dir.path().join("unprintable.pdf"));
     let said = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1));
-    assert!(said.contains("content/ja/care/home.md:16:8: error: the booklet's fonts cannot print 「📞」"), "{said}");
+    assert!(
+        said.contains("content/ja/care/home.md:16:8: error[E127]: the booklet's fonts cannot print 「📞」"),
+        "{said}"
+    );
 }
 
 #[test]
@@ -304,7 +299,7 @@ fn a_very_long_word_is_broken_inside_the_page_with_a_warning() {
     assert!(output.status.success(), "{said}");
     assert!(
         said.contains(&format!(
-            "content/ja/care/home.md:{line}:1: warning: `https://www.city.hidamari.exam…` is 174 letters"
+            "content/ja/care/home.md:{line}:1: warning[W007]: `https://www.city.hidamari.exam…` is 174 letters"
         )),
         "{said}"
     );

@@ -36,14 +36,17 @@ fn malformed_yaml() {
     let text = failing_build("invalid-yaml");
     assert_reports(
         &text,
-        &["content/ja/care/home.md:3:8: error: the YAML is not valid: did not find expected ',' or ']'"],
+        &[
+            "content/ja/care/home.md:3:8: error[E020]: the YAML is not valid\n",
+            "detail: did not find expected ',' or ']'",
+        ],
     );
 }
 
 #[test]
 fn missing_front_matter() {
     let text = failing_build("missing-front-matter");
-    assert_reports(&text, &["content/ja/care/home.md:1:1: error: the chapter has no front-matter", "title: …"]);
+    assert_reports(&text, &["content/ja/care/home.md:1:1: error[E013]: the chapter has no front-matter", "title: …"]);
 }
 
 #[test]
@@ -52,7 +55,7 @@ fn missing_required_field() {
     assert_reports(
         &text,
         &[
-            "content/ja/care/home.md:1:1: error: summary: missing required field `summary`",
+            "content/ja/care/home.md:1:1: error[E018]: summary: missing required field `summary`",
             "help: add a line such as `summary:",
         ],
     );
@@ -63,7 +66,7 @@ fn unknown_key_with_suggestion() {
     let text = failing_build("unknown-key");
     assert_reports(
         &text,
-        &["content/ja/care/home.md:3:1: error: sumary: unknown key `sumary`", "help: did you mean `summary`?"],
+        &["content/ja/care/home.md:3:1: error[E017]: sumary: unknown key `sumary`", "help: did you mean `summary`?"],
     );
 }
 
@@ -73,13 +76,13 @@ fn unknown_life_stage_scenario_audience_and_contact_are_all_reported() {
     assert_reports(
         &text,
         &[
-            "content/ja/care/home.md:5:15: error: life_stages: unknown life stage `end-of-lfe`",
+            "content/ja/care/home.md:5:15: error[E022]: life_stages: unknown life stage `end-of-lfe`",
             "expected: one of healthy, end-of-life (defined in site.yaml)",
             "help: did you mean `end-of-life`?",
-            "content/ja/care/home.md:6:12: error: audience: unknown audience `residents`",
-            "content/ja/care/home.md:7:12: error: contacts: unknown contact id `houkatsuu`",
+            "content/ja/care/home.md:6:12: error[E022]: audience: unknown audience `residents`",
+            "content/ja/care/home.md:7:12: error[E022]: contacts: unknown contact id `houkatsuu`",
             "help: did you mean `houkatsu`?",
-            "content/ja/care/home.md:8:13: error: scenarios: unknown scenario `living-alon`",
+            "content/ja/care/home.md:8:13: error[E022]: scenarios: unknown scenario `living-alon`",
             "build failed: 4 errors",
         ],
     );
@@ -91,9 +94,9 @@ fn wrong_types_point_at_the_value() {
     assert_reports(
         &text,
         &[
-            "content/ja/care/home.md:4:8: error: order: expected a whole number, found the text `twenty`",
-            "content/ja/care/home.md:5:8: error: draft: expected true or false, found the text `maybe`",
-            "content/ja/care/home.md:6:10: error: updated: expected a date written YYYY-MM-DD, found the text `2026/4/1`",
+            "content/ja/care/home.md:4:8: error[E016]: order: expected a whole number, found the text `twenty`",
+            "content/ja/care/home.md:5:8: error[E016]: draft: expected true or false, found the text `maybe`",
+            "content/ja/care/home.md:6:10: error[E030]: updated: expected a date written YYYY-MM-DD, found the text `2026/4/1`",
         ],
     );
 }
@@ -103,7 +106,7 @@ fn duplicate_order_names_both_files() {
     let text = failing_build("duplicate-order");
     assert_reports(
         &text,
-        &["content/ja/care/home.md:4:1: error: order: order 10 is also used by content/ja/acp/what-is-acp.md"],
+        &["content/ja/care/home.md:4:1: error[E082]: order: order 10 is also used by content/ja/acp/what-is-acp.md"],
     );
 }
 
@@ -113,7 +116,7 @@ fn translation_without_source_chapter() {
     assert_reports(
         &text,
         &[
-            "content/en/care/hom.md:1:1: error: this translation has no source chapter",
+            "content/en/care/hom.md:1:1: error[E084]: this translation has no source chapter",
             "expected: content/ja/care/hom.md to exist",
             "help: did you mean to name it content/en/care/home.md?",
         ],
@@ -126,9 +129,9 @@ fn links_to_missing_chapters_and_anchors() {
     assert_reports(
         &text,
         &[
-            "content/ja/acp/what-is-acp.md:15:1: error: broken link: `../care/homes.md` is not a chapter of this guidebook",
+            "content/ja/acp/what-is-acp.md:15:1: error[E080]: broken link: `../care/homes.md` is not a chapter of this guidebook",
             "help: did you mean `../care/home.md`?",
-            "content/ja/acp/what-is-acp.md:17:1: error: broken link: there is no heading `#visit` in content/ja/care/home.md",
+            "content/ja/acp/what-is-acp.md:17:1: error[E080]: broken link: there is no heading `#visit` in content/ja/care/home.md",
             "help: did you mean `#visits`?",
         ],
     );
@@ -140,7 +143,7 @@ fn shift_jis_file_is_named_with_how_to_resave() {
     assert_reports(
         &text,
         &[
-            "content/ja/care/home.md:2:8: error: the file is not UTF-8; it looks like Shift_JIS",
+            "content/ja/care/home.md:2:8: error[E005]: the file is not UTF-8; it looks like Shift_JIS",
             "Save with Encoding > UTF-8",
         ],
     );
@@ -151,7 +154,7 @@ fn script_in_a_chapter_is_refused() {
     let text = failing_build("script");
     assert_reports(
         &text,
-        &["content/ja/care/home.md:16:1: error: <script> is not allowed in a chapter: it runs a program"],
+        &["content/ja/care/home.md:16:1: error[E066]: <script> is not allowed in a chapter: it runs a program"],
     );
 }
 
@@ -161,9 +164,9 @@ fn problems_in_several_files_are_reported_together() {
     assert_reports(
         &text,
         &[
-            "content/en/acp/what-is-acp.md:10:10: error: broken link: there is no heading `#visitz` in content/ja/care/home.md",
-            "content/ja/care/home.md:3:1: error: sumary: unknown key `sumary`",
-            "content/ja/care/home.md:5:15: error: life_stages: unknown life stage `end-of-lfe`",
+            "content/en/acp/what-is-acp.md:10:10: error[E080]: broken link: there is no heading `#visitz` in content/ja/care/home.md",
+            "content/ja/care/home.md:3:1: error[E017]: sumary: unknown key `sumary`",
+            "content/ja/care/home.md:5:15: error[E022]: life_stages: unknown life stage `end-of-lfe`",
             "build failed: 4 errors",
         ],
     );
@@ -224,8 +227,8 @@ fn warnings_are_printed_but_do_not_fail_the_build() {
     assert_reports(
         &text,
         &[
-            "content/ja/care/home.md:12:1: warning: a `#` heading in a chapter is shown as `##`",
-            "i18n/th.yaml:1:1: warning: there is no i18n/th.yaml: all ",
+            "content/ja/care/home.md:12:1: warning[W001]: a `#` heading in a chapter is shown as `##`",
+            "i18n/th.yaml:1:1: warning[W002]: there is no i18n/th.yaml: all ",
             " theme strings are shown in `ja`",
             "2 warnings",
         ],
@@ -254,7 +257,7 @@ fn a_link_to_a_draft_is_an_error() {
     let text = failing_build("draft-link");
     assert_reports(
         &text,
-        &["content/ja/care/home.md:16:1: error: broken link: `later.md` is a draft and is not published"],
+        &["content/ja/care/home.md:16:1: error[E080]: broken link: `later.md` is a draft and is not published"],
     );
 }
 
@@ -266,7 +269,7 @@ fn a_folder_without_site_yaml_says_what_to_do() {
     assert_reports(
         &text,
         &[
-            "site.yaml:1:1: error: no site.yaml in",
+            "site.yaml:1:1: error[E034]: no site.yaml in",
             "help: run tebiki in a guidebook folder, or name one with --root DIR",
         ],
     );
@@ -275,7 +278,10 @@ fn a_folder_without_site_yaml_says_what_to_do() {
 #[test]
 fn a_mistyped_setting_in_site_yaml() {
     let text = failing_build("bad-site-yaml");
-    assert_reports(&text, &["site.yaml:1:1: error: unknown field `base_ur`", "help: did you mean `base_url`?"]);
+    assert_reports(
+        &text,
+        &["site.yaml:1:1: error[E032]: base_ur: unknown setting `base_ur`", "help: did you mean `base_url`?"],
+    );
 }
 
 #[test]
@@ -283,18 +289,17 @@ fn a_contact_text_in_a_language_the_site_does_not_have() {
     let text = failing_build("bad-contacts");
     assert_reports(
         &text,
-        &["data/contacts.yaml:4:5: error: houkatsu: `jp` is not a language of this site", "help: did you mean `ja`?"],
+        &[
+            "data/contacts.yaml:4:5: error[E097]: houkatsu: `jp` is not a language of this site",
+            "help: did you mean `ja`?",
+        ],
     );
 }
 
 #[test]
 fn without_out_the_site_goes_to_public_in_the_guidebook_folder() {
     let guidebook = common::copy_of("minimal");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"))
-        .args(["build", "--root"])
-        .arg(guidebook.path())
-        .output()
-        .unwrap();
+    let output = common::tebiki().args(["build", "--root"]).arg(guidebook.path()).output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     assert!(guidebook.path().join("public/ja/care/home/index.html").is_file());
     assert!(guidebook.path().join("public/.tebiki-output").is_file());
@@ -317,8 +322,8 @@ fn a_dictionary_line_with_a_hiragana_reading_or_a_missing_field() {
     assert_reports(
         &text,
         &[
-            "data/dictionary.csv:3:1: error: the reading `にんちしょう` is not written in katakana",
-            "data/dictionary.csv:4:1: error: expected 3 fields separated by commas, found 2",
+            "data/dictionary.csv:3:1: error[E092]: the reading `にんちしょう` is not written in katakana",
+            "data/dictionary.csv:4:1: error[E093]: expected 3 fields separated by commas, found 2",
             "help: write it like 認知症,名詞,ニンチショウ",
             "build failed: 2 errors",
         ],
@@ -332,14 +337,16 @@ fn a_synonym_group_that_names_nothing_in_the_guidebook_is_a_warning() {
     assert_eq!(code, 0, "{text}");
     assert_reports(
         &text,
-        &["data/synonyms.yaml:2:1: warning: none of ひだまり体操, ひだまりダンス appears in any chapter", "1 warning"],
+        &[
+            "data/synonyms.yaml:2:1: warning[W004]: none of ひだまり体操, ひだまりダンス appears in any chapter",
+            "1 warning",
+        ],
     );
     assert!(!text.contains("訪問診療, 定期の往診"), "a group with a term in the chapters is fine: {text}");
 }
 
 fn tebiki(args: &[&str], root: &Path) -> (i32, String) {
-    let output =
-        std::process::Command::new(env!("CARGO_BIN_EXE_tebiki")).args(args).arg("--root").arg(root).output().unwrap();
+    let output = common::tebiki().args(args).arg("--root").arg(root).output().unwrap();
     (output.status.code().unwrap_or(-1), String::from_utf8_lossy(&output.stderr).to_string())
 }
 
@@ -398,7 +405,7 @@ fn new_starts_a_translation_from_its_source_and_checks_the_name() {
 fn init_makes_a_guidebook_that_builds_at_once_without_warnings() {
     let dir = tempfile::tempdir().unwrap();
     let guidebook = dir.path().join("my-city");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki")).arg("init").arg(&guidebook).output().unwrap();
+    let output = common::tebiki().arg("init").arg(&guidebook).output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     for file in ["site.yaml", "content/ja/_index.md", "data/contacts.yaml", "i18n/ja.yaml", ".gitignore"] {
         assert!(guidebook.join(file).is_file(), "{file}");
@@ -413,15 +420,14 @@ fn init_makes_a_guidebook_that_builds_at_once_without_warnings() {
     let workflow: serde_yaml::Value =
         serde_yaml::from_str(&std::fs::read_to_string(guidebook.join(".github/workflows/check.yml")).unwrap()).unwrap();
     assert!(workflow["on"].get("pull_request").is_some());
-    let check =
-        std::process::Command::new(env!("CARGO_BIN_EXE_tebiki")).arg("check").current_dir(&guidebook).output().unwrap();
+    let check = common::tebiki().arg("check").current_dir(&guidebook).output().unwrap();
     assert!(check.status.success());
     let text = String::from_utf8_lossy(&check.stdout).to_string() + &String::from_utf8_lossy(&check.stderr);
-    let warnings: Vec<&str> = text.lines().filter(|l| l.contains(": warning:")).collect();
+    let warnings: Vec<&str> = text.lines().filter(|l| l.contains(": warning[W006]:")).collect();
     assert_eq!(warnings.len(), 4, "{text}");
     assert!(warnings.iter().all(|w| w.contains("is stand-in text")), "{text}");
 
-    let again = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki")).arg("init").arg(&guidebook).output().unwrap();
+    let again = common::tebiki().arg("init").arg(&guidebook).output().unwrap();
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("the folder is not empty"));
 }
@@ -483,7 +489,7 @@ fn key_chapters_are_the_ones_marked_and_must_belong_to_the_stage() {
     assert_ne!(code, 0);
     assert!(
         text.contains(
-            "content/ja/acp/extra-1.md:6:11: error: key_for: `end-of-life` is not in this chapter's life_stages"
+            "content/ja/acp/extra-1.md:6:11: error[E019]: key_for: `end-of-life` is not in this chapter's life_stages"
         ),
         "{text}"
     );
@@ -512,7 +518,9 @@ fn a_guidebook_can_bring_its_own_icon_as_png_but_not_as_svg() {
     assert_ne!(code, 0);
     let line = site.lines().count() + 1;
     assert!(
-        text.contains(&format!("site.yaml:{line}:10: error: favicon: `data/city-mark.svg` cannot be the site's icon")),
+        text.contains(&format!(
+            "site.yaml:{line}:10: error[E036]: favicon: `data/city-mark.svg` cannot be the site's icon"
+        )),
         "{text}"
     );
 

@@ -7,7 +7,6 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::process::Command;
 
 /// Every chapter of the attack fixture with the lines its payload is written on.
 fn payload_lines() -> BTreeMap<String, std::ops::RangeInclusive<usize>> {
@@ -36,7 +35,7 @@ fn every_attack_fails_the_build_with_an_error_at_its_own_chapter_and_line() {
         let errors: Vec<usize> = text
             .lines()
             .filter_map(|l| l.strip_prefix(&format!("{file}:")))
-            .filter(|rest| rest.contains(": error: "))
+            .filter(|rest| rest.contains(": error["))
             .map(|rest| rest.split(':').next().unwrap().parse().unwrap())
             .collect();
         assert!(!errors.is_empty(), "{file} is not reported:\n{text}");
@@ -44,7 +43,7 @@ fn every_attack_fails_the_build_with_an_error_at_its_own_chapter_and_line() {
     }
     // tebiki check says the same, in every format.
     for format in ["text", "json", "github"] {
-        let output = Command::new(env!("CARGO_BIN_EXE_tebiki"))
+        let output = common::tebiki()
             .args(["check", "--format", format, "--root"])
             .arg(common::fixture("attack"))
             .output()
@@ -148,12 +147,7 @@ fn a_data_file_that_links_out_of_the_guidebook_is_refused_without_its_contents()
         let _ = std::fs::remove_file(&link);
         common::symlink(&secret, &link);
         for args in [&["build"][..], &["check"], &["check", "--format", "github"], &["check", "--format", "json"]] {
-            let output = Command::new(env!("CARGO_BIN_EXE_tebiki"))
-                .args(args)
-                .arg("--root")
-                .arg(guidebook.path())
-                .output()
-                .unwrap();
+            let output = common::tebiki().args(args).arg("--root").arg(guidebook.path()).output().unwrap();
             let said = String::from_utf8_lossy(&output.stdout).to_string() + &String::from_utf8_lossy(&output.stderr);
             assert_eq!(output.status.code(), Some(1), "{linked} {args:?}: {said}");
             assert!(
@@ -200,7 +194,7 @@ fn hidden_files_and_git_are_never_read_or_published() {
     let (code, said) = common::run_build(root, &out.path().join("public"));
     assert_eq!(code, 1, "{said}");
     for link in ["content/ja/config.txt", "content/ja/settings.txt"] {
-        assert!(said.contains(&format!("{link}:1:1: error:")) && said.contains("hidden file"), "{said}");
+        assert!(said.contains(&format!("{link}:1:1: error[E002]:")) && said.contains("hidden file"), "{said}");
     }
     assert!(!said.contains("ghp_secret") && !said.contains("API_KEY"), "{said}");
 
@@ -226,7 +220,7 @@ fn a_nul_byte_is_an_error_where_it_is_not_a_character_of_the_page() {
     assert_eq!(code, 1, "{said}");
     assert!(
         said.contains(&format!(
-            "content/ja/care/home.md:{line}:4: error: the file contains the invisible character U+0000"
+            "content/ja/care/home.md:{line}:4: error[E004]: the file contains the invisible character U+0000"
         )),
         "{said}"
     );

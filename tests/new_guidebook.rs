@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn tebiki(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tebiki")).args(args).current_dir(dir).output().unwrap()
+    common::tebiki().args(args).current_dir(dir).output().unwrap()
 }
 
 fn printed(output: &Output) -> String {

@@ -8,7 +8,7 @@ mod common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::{Duration, Instant};
 
@@ -26,13 +26,13 @@ impl Preview {
     fn start() -> Preview {
         let dir = tempfile::tempdir().unwrap();
         let guidebook = dir.path().join("guide");
-        let init = Command::new(env!("CARGO_BIN_EXE_tebiki")).arg("init").arg(&guidebook).output().unwrap();
+        let init = common::tebiki().arg("init").arg(&guidebook).output().unwrap();
         assert!(init.status.success(), "{}", String::from_utf8_lossy(&init.stderr));
         Preview::start_in(dir, guidebook)
     }
 
     fn start_in(dir: tempfile::TempDir, guidebook: PathBuf) -> Preview {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_tebiki"))
+        let mut child = common::tebiki()
             .args(["serve", "--port", "0", "--root"])
             .arg(&guidebook)
             .stdout(Stdio::piped())
@@ -201,7 +201,7 @@ fn nothing_outside_the_site_is_served() {
     let secret = dir.path().join("secret.txt");
     std::fs::write(&secret, "private").unwrap();
     let guidebook = dir.path().join("guide");
-    let init = Command::new(env!("CARGO_BIN_EXE_tebiki")).arg("init").arg(&guidebook).output().unwrap();
+    let init = common::tebiki().arg("init").arg(&guidebook).output().unwrap();
     assert!(init.status.success());
     let preview = Preview::start_in(dir, guidebook);
     for path in [
@@ -257,16 +257,10 @@ fn a_page_of_another_site_cannot_read_the_preview_by_rebinding_its_name() {
 fn the_reload_script_is_never_in_a_built_site() {
     let dir = tempfile::tempdir().unwrap();
     let guidebook = dir.path().join("guide");
-    let init = Command::new(env!("CARGO_BIN_EXE_tebiki")).arg("init").arg(&guidebook).output().unwrap();
+    let init = common::tebiki().arg("init").arg(&guidebook).output().unwrap();
     assert!(init.status.success());
     let out = dir.path().join("public");
-    let build = Command::new(env!("CARGO_BIN_EXE_tebiki"))
-        .args(["build", "--root"])
-        .arg(&guidebook)
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let build = common::tebiki().args(["build", "--root"]).arg(&guidebook).arg("--out").arg(&out).output().unwrap();
     assert!(build.status.success());
     let mut pages = 0;
     for entry in walkdir::WalkDir::new(&out).into_iter().map(Result::unwrap).filter(|e| e.file_type().is_file()) {

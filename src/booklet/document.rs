@@ -8,6 +8,7 @@ use std::path::Path;
 use crate::Loaded;
 use crate::diagnostics::{Diagnostic, Position};
 use crate::guidebook::Guidebook;
+use crate::msg;
 use crate::render::paths::PagePath;
 
 use super::markup::{self, ChapterWriter, Context};
@@ -122,8 +123,11 @@ impl Source {
             let qr_path = format!("qr/{}.svg", chapter.slug.replace('/', "-"));
             match qr::svg(&url) {
                 Ok(svg) => files.push((qr_path.clone(), svg.into_bytes())),
-                Err(message) => problems
-                    .push(Diagnostic::error(crate::config::FILE_NAME, Position::START, message).field("base_url")),
+                Err(detail) => problems.push(
+                    Diagnostic::error(crate::config::FILE_NAME, Position::START, msg!("E126", url = &url))
+                        .field("base_url")
+                        .detail(detail),
+                ),
             }
             let tags: Vec<String> = front_matter
                 .life_stages
@@ -265,12 +269,7 @@ fn uncovered_characters(page: &crate::content::Page) -> Vec<Diagnostic> {
     }
     let Some(position) = first else { return Vec::new() };
     let shown: String = missing.iter().take(12).map(|c| format!("「{c}」")).collect();
-    vec![
-        Diagnostic::error(&page.file.name, position, format!("the booklet's fonts cannot print {shown}"))
-            .expected("characters of the booklet fonts: Japanese, Chinese, Korean and Latin letters (BIZ UD Gothic, Noto Sans, Noto Sans CJK)")
-            .suggestion("write it in words; emoji and rare symbols cannot be printed")
-            .with_source(&page.file.text),
-    ]
+    vec![Diagnostic::error(&page.file.name, position, msg!("E127", characters = shown)).with_source(&page.file.text)]
 }
 
 /// A warning for a word the booklet had to break, where it is written.
@@ -281,16 +280,8 @@ fn long_word(page: &crate::content::Page, word: &str) -> Diagnostic {
         let line = before.matches('\n').count() + 1;
         Position::new(line, before.rsplit('\n').next().unwrap_or("").chars().count() + 1)
     });
-    Diagnostic::warning(
-        &page.file.name,
-        position,
-        format!(
-            "`{shown}…` is {} letters without a space, too long for a line of the booklet: it is broken across lines",
-            word.chars().count()
-        ),
-    )
-    .suggestion("shorten it, or put spaces in it; for a web address, link words to it: [相談窓口の案内](https://…)")
-    .with_source(&page.file.text)
+    Diagnostic::warning(&page.file.name, position, msg!("W007", word = shown, count = word.chars().count()))
+        .with_source(&page.file.text)
 }
 
 /// The theme's booklet layout: the guidebook's own themes/<name>/booklet/booklet.typ, or the

@@ -12,6 +12,7 @@ use crate::diagnostics::{Diagnostic, Position};
 use crate::guidebook::Guidebook;
 use crate::japanese::Tokenizer;
 use crate::links::{self, Target};
+use crate::msg;
 
 use super::typst_text::{LONG_WORD, breakable, long_runs, string, text, with_ruby};
 
@@ -236,10 +237,8 @@ impl<'a> ChapterWriter<'a> {
                     Diagnostic::error(
                         &self.page.file.name,
                         position,
-                        format!("the image `{dest}` cannot be printed: there is no such file"),
+                        msg!("E128", image = dest, lang = &self.page.lang),
                     )
-                    .expected(format!("an image file under content/{}/", self.page.lang))
-                    .suggestion("put the image beside the chapter, or correct its name")
                     .with_source(&self.page.file.text),
                 );
                 String::new()
@@ -255,10 +254,8 @@ impl<'a> ChapterWriter<'a> {
                 Diagnostic::error(
                     &self.page.file.name,
                     Position::new(line, 1),
-                    format!("this table has {columns} columns, too many for an A5 page"),
+                    msg!("E129", columns = columns, most = MAX_TABLE_COLUMNS),
                 )
-                .expected(format!("tables of at most {MAX_TABLE_COLUMNS} columns in the booklet"))
-                .suggestion("split the table in two, or turn some columns into a list")
                 .with_source(&self.page.file.text),
             );
         }

@@ -24,6 +24,8 @@ use crate::scaffold::fill_in;
 
 use crate::Loaded;
 use crate::diagnostics::{Diagnostic, Position, did_you_mean};
+use crate::messages::Message;
+use crate::msg;
 use document::{Source, edition_date};
 pub use impose::Duplex;
 use world::BookletWorld;
@@ -95,11 +97,10 @@ pub fn make(options: &BookletOptions) -> Result<Vec<Made>, Vec<Diagnostic>> {
                 Diagnostic::error(
                     crate::config::FILE_NAME,
                     Position::START,
-                    format!("`{code}` is not a language of this site"),
+                    msg!("E097", code = code, codes = codes.join(", ")),
                 )
                 .field("--lang")
-                .expected(format!("one of {}", codes.join(", ")))
-                .maybe_suggestion(did_you_mean(code, codes.iter().copied())),
+                .maybe_hint(did_you_mean(code, codes.iter().copied())),
             ]);
         }
         None => guidebook.config.languages.iter().map(|l| l.code.clone()).collect(),
@@ -112,8 +113,7 @@ pub fn make(options: &BookletOptions) -> Result<Vec<Made>, Vec<Diagnostic>> {
     let mut stand_ins = fill_in::find(&options.root, guidebook, severity);
     if !options.allow_placeholders {
         for problem in &mut stand_ins {
-            let replace = problem.suggestion.take().unwrap_or_default();
-            problem.suggestion = Some(format!("{replace}; to print a proof with it, add --allow-placeholders"));
+            problem.hints.push(msg!("hint-allow-placeholders"));
         }
         problems.append(&mut stand_ins);
     }
@@ -137,11 +137,7 @@ pub fn make(options: &BookletOptions) -> Result<Vec<Made>, Vec<Diagnostic>> {
     let mut written = Vec::new();
     for (path, pdf, pages, file_pages, warnings) in made {
         write_whole(&path, &pdf).map_err(|e| {
-            vec![Diagnostic::error(
-                path.display().to_string(),
-                Position::START,
-                format!("cannot write the booklet: {e}"),
-            )]
+            vec![Diagnostic::error(path.display().to_string(), Position::START, msg!("E120")).detail(e.to_string())]
         })?;
         written.push(Made { path, pages, file_pages, bytes: pdf.len(), warnings });
     }
@@ -170,18 +166,10 @@ fn output_path(options: &BookletOptions, lang: &str, languages: usize) -> PathBu
 /// Why `path` must not be written: it is not a PDF file name, or it holds a file that is
 /// not a booklet tebiki made (settings, a chapter, someone's own PDF).
 fn refuse_to_replace(path: &Path) -> Option<Diagnostic> {
-    let problem = |message: String, suggestion: &str| {
-        Some(
-            Diagnostic::error(path.display().to_string(), Position::START, message)
-                .field("--out")
-                .suggestion(suggestion),
-        )
-    };
+    let problem =
+        |message: Message| Some(Diagnostic::error(path.display().to_string(), Position::START, message).field("--out"));
     if !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
-        return problem(
-            "a booklet is a PDF: its file name must end in .pdf".into(),
-            "name the file, e.g. --out booklets/ja.pdf",
-        );
+        return problem(msg!("E121"));
     }
     if !path.exists() {
         return None;
@@ -190,10 +178,7 @@ fn refuse_to_replace(path: &Path) -> Option<Diagnostic> {
     if made_by_tebiki {
         return None;
     }
-    problem(
-        format!("{} already exists and is not a booklet made by tebiki; it is left untouched", path.display()),
-        "choose another --out, or move the file away",
-    )
+    problem(msg!("E122", file = path.display().to_string()))
 }
 
 /// Whether a file is a PDF tebiki made: a PDF whose metadata has tebiki's keyword.
@@ -290,9 +275,7 @@ fn pdf(document: &PagedDocument, ident: &str, today: Datetime) -> Result<Vec<u8>
     typst_pdf::pdf(document, &options).map_err(|errors| {
         errors
             .iter()
-            .map(|e| {
-                Diagnostic::error("booklet", Position::START, format!("the PDF could not be written: {}", e.message))
-            })
+            .map(|e| Diagnostic::error("booklet", Position::START, msg!("E123")).detail(e.message.to_string()))
             .collect()
     })
 }
@@ -311,18 +294,10 @@ fn typst_problems(
             let offset = world.range(error.span).map(|r| r.start).filter(|_| in_main);
             let chapter = offset.and_then(|o| chapters.iter().find(|(range, _)| range.contains(&o)));
             match chapter {
-                Some((_, file)) => Diagnostic::error(
-                    file,
-                    Position::START,
-                    format!("the booklet cannot lay out this chapter: {}", error.message),
-                )
-                .suggestion("look for what the message names in the chapter: an image, a table, a very long word"),
-                None => Diagnostic::error(
-                    "booklet",
-                    Position::START,
-                    format!("the booklet cannot be laid out: {}", error.message),
-                )
-                .suggestion("if the guidebook has its own themes/<name>/booklet/booklet.typ, the message is about it"),
+                Some((_, file)) => {
+                    Diagnostic::error(file, Position::START, msg!("E124")).detail(error.message.to_string())
+                }
+                None => Diagnostic::error("booklet", Position::START, msg!("E125")).detail(error.message.to_string()),
             }
         })
         .collect()

@@ -9,8 +9,7 @@ const QUIET_ZONE: usize = 4;
 /// An SVG image of a QR code holding `url`, error correction level M (15 %), enough for
 /// a code printed on paper that gets folded and handled.
 pub fn svg(url: &str) -> Result<String, String> {
-    let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M)
-        .map_err(|e| format!("the address {url} cannot be made into a QR code: {e}"))?;
+    let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).map_err(|e| e.to_string())?;
     let width = code.width();
     let dark: Vec<bool> = code.to_colors().into_iter().map(|c| c == Color::Dark).collect();
     let size = width + 2 * QUIET_ZONE;

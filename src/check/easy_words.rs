@@ -14,6 +14,7 @@ use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Position};
 use crate::guidebook::Guidebook;
 use crate::japanese::{DOMAIN_DICTIONARY, Tokenizer, WordClass, dictionary_entries};
+use crate::msg;
 use crate::source::SourceFile;
 
 /// The language code of やさしい日本語.
@@ -101,20 +102,17 @@ fn hard_words(
                 continue;
             }
             let column = line.find(&morpheme.surface).map_or(1, |byte| line[..byte].chars().count() + 1);
-            let suggestion = match instead.get(&morpheme.base) {
-                Some(plain) => format!("write 「{plain}」 instead, or explain the word where it first appears"),
-                None => format!(
-                    "use a plainer word; if the chapter explains it, or it is the name of a desk, add it to {GUIDEBOOK_WORDS}"
-                ),
+            let hint = match instead.get(&morpheme.base) {
+                Some(plain) => msg!("hint-easy-word", word = plain),
+                None => msg!("hint-plainer-word", file = GUIDEBOOK_WORDS),
             };
             found.push(
                 Diagnostic::warning(
                     &page.file.name,
                     Position::new(index + 1, column),
-                    format!("「{}」 may be hard for readers of やさしい日本語", morpheme.surface),
+                    msg!("W018", word = &morpheme.surface),
                 )
-                .expected("words from the plain vocabulary (dictionary/easy-japanese.yaml)")
-                .suggestion(suggestion)
+                .hint(hint)
                 .with_source(&page.file.text),
             );
         }

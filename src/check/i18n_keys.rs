@@ -7,6 +7,7 @@ use std::path::Path;
 
 use crate::diagnostics::{Diagnostic, Position, did_you_mean};
 use crate::guidebook::Guidebook;
+use crate::msg;
 use crate::render::theme::Theme;
 
 pub fn run(root: &Path, guidebook: &Guidebook, theme: &Theme) -> Vec<Diagnostic> {
@@ -39,9 +40,8 @@ pub fn run(root: &Path, guidebook: &Guidebook, theme: &Theme) -> Vec<Diagnostic>
             }
             let column = text.lines().nth(line - 1).map_or(1, |l| l.len() - l.trim_start().len() + 1);
             found.push(
-                Diagnostic::warning(&name, Position::new(line, column), format!("`{key}` is not used by the theme"))
-                    .expected("a key of the theme's strings, or the label of a term in site.yaml")
-                    .maybe_suggestion(did_you_mean(&key, known.iter().map(String::as_str)))
+                Diagnostic::warning(&name, Position::new(line, column), msg!("W019", key = &key))
+                    .maybe_hint(did_you_mean(&key, known.iter().map(String::as_str)))
                     .with_source(&text),
             );
         }

@@ -4,6 +4,8 @@
 use crate::content::Page;
 use crate::diagnostics::{Diagnostic, Position};
 use crate::guidebook::Guidebook;
+use crate::messages::Message;
+use crate::msg;
 
 /// A summary longer than this (full-width characters; Latin letters, accented or not, count
 /// half) is cut off
@@ -43,7 +45,7 @@ pub fn run(guidebook: &Guidebook) -> Vec<Diagnostic> {
     found
 }
 
-fn warn(page: &Page, position: Position, message: String) -> Diagnostic {
+fn warn(page: &Page, position: Position, message: Message) -> Diagnostic {
     Diagnostic::warning(&page.file.name, position, message).with_source(&page.file.text)
 }
 
@@ -51,15 +53,11 @@ fn headings(page: &Page, found: &mut Vec<Diagnostic>) {
     let mut previous = 1; // the page title is the h1
     for heading in &page.body.headings {
         if heading.level > previous + 1 {
-            found.push(
-                warn(
-                    page,
-                    heading.position,
-                    format!("the heading jumps from level {previous} to level {}", heading.level),
-                )
-                .expected("each heading one level below the one before (## then ###)")
-                .suggestion(format!("write {} here", "#".repeat(previous as usize + 1))),
-            );
+            found.push(warn(
+                page,
+                heading.position,
+                msg!("W010", from = previous, to = heading.level, marks = "#".repeat(previous as usize + 1)),
+            ));
         }
         previous = heading.level;
     }
@@ -72,13 +70,8 @@ fn summary(page: &Page, found: &mut Vec<Diagnostic>) {
     if width > SUMMARY_WIDTH {
         let position = page.front.positions.get("summary").copied().unwrap_or(Position::START);
         found.push(
-            warn(
-                page,
-                position,
-                format!("the summary is {} characters long; a phone shows about {SUMMARY_WIDTH}", width.ceil()),
-            )
-            .field("summary")
-            .suggestion("keep it to one short sentence; the chapter says the rest"),
+            warn(page, position, msg!("W011", length = width.ceil() as i64, shown = SUMMARY_WIDTH as i64))
+                .field("summary"),
         );
     }
 }
@@ -87,17 +80,9 @@ fn links(page: &Page, found: &mut Vec<Diagnostic>) {
     for link in &page.body.links {
         let words = link.text.trim();
         if link.is_image && words.is_empty() {
-            found.push(
-                warn(page, link.position, "the image has no alt text".into())
-                    .expected("words saying what the image shows, for readers who cannot see it")
-                    .suggestion("write them in the brackets: ![家に来る看護師](nurse.png)"),
-            );
+            found.push(warn(page, link.position, msg!("W012")));
         } else if !link.is_image && VAGUE_LINKS.contains(&words.to_lowercase().as_str()) {
-            found.push(
-                warn(page, link.position, format!("the link says only 「{words}」"))
-                    .expected("link words that say where the link goes, read on their own by screen readers")
-                    .suggestion("name the page, e.g. [介護保険の申請](../services/care-insurance.md)"),
-            );
+            found.push(warn(page, link.position, msg!("W013", words = words)));
         }
     }
 }
@@ -108,25 +93,22 @@ fn characters(page: &Page, found: &mut Vec<Diagnostic>) {
     for (index, line) in page.file.text.lines().enumerate() {
         let mut reported: Vec<&str> = Vec::new(); // each kind once per line is enough to find them
         for (column, c) in line.chars().enumerate() {
-            let (what, instead) = match c {
-                '\u{2460}'..='\u{24FF}' | '\u{3200}'..='\u{33FF}' | '\u{2160}'..='\u{217F}' => {
-                    ("a machine-dependent character", "plain characters, e.g. (1) for ①, （株） for ㈱, 平成 for ㍻")
-                }
-                '\u{FF61}'..='\u{FF9F}' => ("half-width katakana", "full-width katakana"),
-                '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
-                    ("a full-width letter or digit", "half-width letters and digits")
-                }
+            // The catalogue names each kind and what to write instead.
+            let what = match c {
+                '\u{2460}'..='\u{24FF}' | '\u{3200}'..='\u{33FF}' | '\u{2160}'..='\u{217F}' => "machine-dependent",
+                '\u{FF61}'..='\u{FF9F}' => "half-width-katakana",
+                '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => "full-width-alphanumeric",
                 _ => continue,
             };
             if reported.contains(&what) {
                 continue;
             }
             reported.push(what);
-            found.push(
-                warn(page, Position::new(index + 1, column + 1), format!("「{c}」 is {what}"))
-                    .expected(instead)
-                    .suggestion("public sites avoid these: some screen readers and phones show them wrongly"),
-            );
+            found.push(warn(
+                page,
+                Position::new(index + 1, column + 1),
+                msg!("W014", character = c.to_string(), kind = what),
+            ));
         }
     }
 }
@@ -149,18 +131,16 @@ fn slash_dates(page: &Page, found: &mut Vec<Diagnostic>) {
                     && month.chars().all(|c| c.is_ascii_digit())
                     && (1..=2).contains(&day.len());
                 if valid {
-                    found.push(
-                        warn(
-                            page,
-                            Position::new(index + 1, start + 1),
-                            format!("the date {year}/{month}/{day} is written with slashes"),
-                        )
-                        .suggestion(format!(
-                            "write {year}年{}月{}日",
-                            month.trim_start_matches('0'),
-                            day.trim_start_matches('0')
-                        )),
-                    );
+                    found.push(warn(
+                        page,
+                        Position::new(index + 1, start + 1),
+                        msg!(
+                            "W015",
+                            written = format!("{year}/{month}/{day}"),
+                            japanese =
+                                format!("{year}年{}月{}日", month.trim_start_matches('0'), day.trim_start_matches('0'))
+                        ),
+                    ));
                     break;
                 }
             }
@@ -183,15 +163,11 @@ fn easy_sentences(page: &Page, found: &mut Vec<Diagnostic>) {
         for sentence in line.split_inclusive(separators) {
             let length = readable_length(sentence);
             if length > EASY_SENTENCE {
-                found.push(
-                    warn(
-                        page,
-                        Position::new(index + 1, column + 1),
-                        format!("this sentence is {length} characters long"),
-                    )
-                    .expected(format!("sentences of やさしい日本語 of {EASY_SENTENCE} characters or fewer"))
-                    .suggestion("split it into two sentences, one idea each"),
-                );
+                found.push(warn(
+                    page,
+                    Position::new(index + 1, column + 1),
+                    msg!("W016", length = length, most = EASY_SENTENCE),
+                ));
             }
             column += sentence.chars().count();
         }
@@ -227,14 +203,15 @@ fn missing_translations(guidebook: &Guidebook) -> Vec<Diagnostic> {
                 Diagnostic::warning(
                     format!("content/{}", language.code),
                     Position::START,
-                    format!(
-                        "{} of {} chapters are not translated and are shown in `{source}`: {}",
-                        missing.len(),
-                        guidebook.chapters.len(),
-                        missing.join(", ")
+                    msg!(
+                        "W017",
+                        count = missing.len(),
+                        total = guidebook.chapters.len(),
+                        source = source,
+                        chapters = missing.join(", "),
+                        lang = &language.code
                     ),
                 )
-                .suggestion(format!("start a translation with: tebiki new {}/<chapter>.md", language.code))
             })
         })
         .collect()

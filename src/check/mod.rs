@@ -11,6 +11,7 @@ use std::path::Path;
 use serde_json::json;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Severity};
+use crate::messages::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -42,35 +43,37 @@ pub fn check(root: &Path) -> Vec<Diagnostic> {
     diagnostics.into_sorted()
 }
 
-pub fn format(diagnostics: &[Diagnostic], format: Format) -> String {
+/// The diagnostics as `format` shows them, in the staff's language `lang`. Every format
+/// carries each diagnostic's code, so a message can be looked up in the README.
+pub fn format(diagnostics: &[Diagnostic], format: Format, lang: Lang) -> String {
     match format {
-        Format::Text => diagnostics.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"),
+        Format::Text => diagnostics.iter().map(|d| d.render(lang)).collect::<Vec<_>>().join("\n"),
         Format::Json => {
             let items: Vec<_> = diagnostics
                 .iter()
                 .map(|d| {
+                    let help = d.help(lang);
                     json!({
+                        "code": d.code(),
                         "severity": if d.is_error() { "error" } else { "warning" },
                         "file": d.file, "line": d.position.line, "column": d.position.column,
-                        "field": d.field, "message": d.message, "expected": d.expected, "suggestion": d.suggestion,
+                        "field": d.field, "message": d.text(lang), "expected": d.expected(lang),
+                        "suggestion": (!help.is_empty()).then(|| help.join("\n")), "detail": d.detail,
                     })
                 })
                 .collect();
             serde_json::to_string_pretty(&items).unwrap_or_default()
         }
-        Format::Github => diagnostics.iter().map(annotation).collect::<Vec<_>>().join("\n"),
+        Format::Github => diagnostics.iter().map(|d| annotation(d, lang)).collect::<Vec<_>>().join("\n"),
     }
 }
 
 /// A GitHub Actions workflow command: `::error file=…,line=…,col=…,title=…::message`.
-fn annotation(d: &Diagnostic) -> String {
+fn annotation(d: &Diagnostic, lang: Lang) -> String {
     let level = if d.severity == Severity::Error { "error" } else { "warning" };
-    let mut message = d.field.as_ref().map(|f| format!("{f}: ")).unwrap_or_default() + &d.message;
-    if let Some(expected) = &d.expected {
-        message.push_str(&format!("\nexpected: {expected}"));
-    }
-    if let Some(help) = &d.suggestion {
-        message.push_str(&format!("\nhelp: {help}"));
+    let mut message = d.field.as_ref().map(|f| format!("{f}: ")).unwrap_or_default() + &d.text(lang);
+    for (label, text) in d.notes(lang) {
+        message.push_str(&format!("\n{label}: {text}"));
     }
     let escape = |text: &str| text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
     let property = |text: &str| escape(text).replace(':', "%3A").replace(',', "%2C");
@@ -79,7 +82,7 @@ fn annotation(d: &Diagnostic) -> String {
         property(&d.file),
         d.position.line,
         d.position.column,
-        property("tebiki"),
+        property(&format!("tebiki {}", d.code())),
         escape(&message)
     )
 }
@@ -91,12 +94,13 @@ mod tests {
 
     #[test]
     fn github_annotations_escape_what_the_format_reserves() {
-        let d = Diagnostic::warning("content/ja/a,b.md", Position::new(3, 7), "100% sure\nnext")
-            .field("summary")
-            .suggestion("shorten it");
+        let d =
+            Diagnostic::warning("content/ja/a,b.md", Position::new(3, 7), crate::msg!("E017", key = "100% sure\nnext"))
+                .field("summary")
+                .hint(crate::msg!("hint-did-you-mean", candidate = "summary"));
         assert_eq!(
-            annotation(&d),
-            "::warning file=content/ja/a%2Cb.md,line=3,col=7,title=tebiki::summary: 100%25 sure%0Anext%0Ahelp: shorten it"
+            annotation(&d, Lang::En),
+            "::warning file=content/ja/a%2Cb.md,line=3,col=7,title=tebiki E017::summary: unknown key `100%25 sure%0Anext`%0Ahelp: did you mean `summary`?"
         );
     }
 }

@@ -6,6 +6,8 @@ use serde_yaml::Value;
 
 use super::ime_slips::{self, Keys, Slip, SlipKind};
 use crate::diagnostics::{Diagnostic, Position, did_you_mean};
+use crate::messages::Message;
+use crate::msg;
 use crate::yaml::{Locator, describe};
 
 /// Which kind of file the front-matter belongs to; they accept different keys.
@@ -122,40 +124,18 @@ const LIST_KEYS: &[&str] = &["life_stages", "scenarios", "audience", "contacts",
 
 /// A slip as the problem reported to the editor.
 fn slip_problem(file: &str, slip: &Slip) -> Diagnostic {
-    let fixed = &slip.fixed;
-    let (message, expected, field) = match &slip.kind {
-        SlipKind::FullWidthColon { key } => (
-            format!("full-width colon `：` after `{key}`"),
-            "a half-width colon `:` after the key".to_string(),
-            Some(key),
-        ),
-        SlipKind::FullWidthSpace => ("full-width space `　`".to_string(), "half-width spaces".to_string(), None),
-        SlipKind::ListDash { dash } => {
-            (format!("a list item starts with `{dash}`"), "a half-width hyphen and a space: `- `".to_string(), None)
-        }
-        SlipKind::ListComma { comma } => {
-            (format!("`{comma}` between list items"), "a half-width comma `,` between items".to_string(), None)
-        }
-        SlipKind::FullWidthBracket { bracket } => {
-            (format!("full-width bracket `{bracket}`"), "half-width brackets `[` and `]`".to_string(), None)
-        }
-        SlipKind::CurlyQuotes => {
-            ("a value in curly quotes `“ ”`".to_string(), "straight quotes `\"`, or none".to_string(), None)
-        }
-        SlipKind::FullWidthDigits { key } => {
-            (format!("`{key}` is written in full-width digits"), "half-width digits".to_string(), Some(key))
-        }
-        SlipKind::Date { key, written } => (
-            format!("expected a date written YYYY-MM-DD, found the text `{written}`"),
-            "a date written YYYY-MM-DD".to_string(),
-            Some(key),
-        ),
+    let fixed = slip.fixed.as_str();
+    let (message, field) = match &slip.kind {
+        SlipKind::FullWidthColon { key } => (msg!("E023", key = key, fixed = fixed), Some(key)),
+        SlipKind::FullWidthSpace => (msg!("E024", fixed = fixed), None),
+        SlipKind::ListDash { dash } => (msg!("E025", dash = dash.to_string(), fixed = fixed), None),
+        SlipKind::ListComma { comma } => (msg!("E026", comma = comma.to_string(), fixed = fixed), None),
+        SlipKind::FullWidthBracket { bracket } => (msg!("E027", bracket = bracket.to_string(), fixed = fixed), None),
+        SlipKind::CurlyQuotes => (msg!("E028", fixed = fixed), None),
+        SlipKind::FullWidthDigits { key } => (msg!("E029", key = key, fixed = fixed), Some(key)),
+        SlipKind::Date { key, written } => (msg!("E030", key = key, written = written, fixed = fixed), Some(key)),
     };
-    let suggestion = match &slip.kind {
-        SlipKind::FullWidthDigits { key } | SlipKind::Date { key, .. } => format!("write `{key}: {fixed}`"),
-        _ => format!("write the line as `{fixed}` (type it with the input method off)"),
-    };
-    let problem = Diagnostic::error(file, slip.position, message).expected(expected).suggestion(suggestion);
+    let problem = Diagnostic::error(file, slip.position, message);
     match field {
         Some(key) => problem.field(key.clone()),
         None => problem,
@@ -178,14 +158,11 @@ fn read_parsed(
         Ok(Value::Mapping(mapping)) => mapping,
         Ok(Value::Null) => Default::default(),
         Ok(other) => {
-            reader.problems.push(
-                Diagnostic::error(
-                    file,
-                    Position::new(first_line, 1),
-                    format!("the front-matter is {}", describe(&other)),
-                )
-                .expected("`key: value` lines such as `title: …`"),
-            );
+            reader.problems.push(Diagnostic::error(
+                file,
+                Position::new(first_line, 1),
+                msg!("E015", found = describe(&other)),
+            ));
             return (front, reader.problems);
         }
         Err(error) => return (front, vec![error]),
@@ -195,10 +172,10 @@ fn read_parsed(
         front.positions.insert(key.clone(), position);
         if !allowed.contains(&key.as_str()) {
             let hint = did_you_mean(&key, allowed.iter().copied())
-                .unwrap_or_else(|| format!("remove it, or use one of {}", allowed.join(", ")));
-            reader.problems.push(
-                Diagnostic::error(file, position, format!("unknown key `{key}`")).field(key.clone()).suggestion(hint),
-            );
+                .unwrap_or_else(|| msg!("hint-remove-or-use", keys = allowed.join(", ")));
+            reader
+                .problems
+                .push(Diagnostic::error(file, position, msg!("E017", key = &key)).field(key.clone()).hint(hint));
             continue;
         }
         match key.as_str() {
@@ -208,25 +185,33 @@ fn read_parsed(
             "reviewed_by" => front.reviewed_by = reader.text(&key, value),
             "order" => front.order = reader.whole_number(&key, value),
             "life_stages" => {
-                front.life_stages =
-                    reader.keys(&key, value, "life stage", vocabulary.life_stages.iter().map(String::as_str).collect())
+                front.life_stages = reader.keys(
+                    &key,
+                    value,
+                    What::LifeStage,
+                    vocabulary.life_stages.iter().map(String::as_str).collect(),
+                )
             }
             "scenarios" => {
                 front.scenarios =
-                    reader.keys(&key, value, "scenario", vocabulary.scenarios.iter().map(String::as_str).collect())
+                    reader.keys(&key, value, What::Scenario, vocabulary.scenarios.iter().map(String::as_str).collect())
             }
             "audience" => {
                 front.audience =
-                    reader.keys(&key, value, "audience", vocabulary.audiences.iter().map(String::as_str).collect())
+                    reader.keys(&key, value, What::Audience, vocabulary.audiences.iter().map(String::as_str).collect())
             }
-            "contacts" => front.contacts = reader.keys(&key, value, "contact id", vocabulary.contacts.clone()),
+            "contacts" => front.contacts = reader.keys(&key, value, What::ContactId, vocabulary.contacts.clone()),
             "furigana" => front.furigana = reader.furigana(&key, value),
             "updated" => front.updated = reader.date(&key, value),
             "draft" => front.draft = reader.yes_no(&key, value).unwrap_or(false),
             "worksheet" => front.worksheet = reader.yes_no(&key, value).unwrap_or(false),
             "key_for" => {
-                front.key_for =
-                    reader.keys(&key, value, "life stage", vocabulary.life_stages.iter().map(String::as_str).collect())
+                front.key_for = reader.keys(
+                    &key,
+                    value,
+                    What::LifeStage,
+                    vocabulary.life_stages.iter().map(String::as_str).collect(),
+                )
             }
             "urgent" => front.urgent = reader.yes_no(&key, value).unwrap_or(false),
             _ => unreachable!("every allowed key is handled"),
@@ -240,11 +225,9 @@ fn read_parsed(
             Diagnostic::error(
                 file,
                 reader.locator.value("key_for", stage),
-                format!("`{stage}` is not in this chapter's life_stages"),
+                msg!("E019", stage = stage, stages = front.life_stages.join(", ")),
             )
-            .field("key_for")
-            .expected(format!("one of the chapter's life stages: {}", front.life_stages.join(", ")))
-            .suggestion(format!("add `{stage}` to life_stages, or remove it from key_for")),
+            .field("key_for"),
         );
     }
     let mut required = vec!["title", "summary"];
@@ -253,27 +236,43 @@ fn read_parsed(
     }
     for key in required {
         if !mapping.contains_key(key) {
-            let (what, example) = match key {
-                "title" => ("the chapter's title", "title: 認知症と診断されたら"),
-                "summary" => (
-                    "one sentence shown on cards and in search results",
-                    "summary: 診断のあとに使える相談先とサービスです。",
-                ),
-                _ => ("the chapter's position in the guidebook (a whole number, unique in the language)", "order: 70"),
-            };
+            // The catalogue says, for each key, what it holds and gives an example.
             reader.problems.push(
-                Diagnostic::error(
-                    file,
-                    Position::new(first_line.saturating_sub(1).max(1), 1),
-                    format!("missing required field `{key}`"),
-                )
-                .field(key)
-                .expected(what)
-                .suggestion(format!("add a line such as `{example}`")),
+                Diagnostic::error(file, Position::new(first_line.saturating_sub(1).max(1), 1), msg!("E018", key = key))
+                    .field(key),
             );
         }
     }
     (front, reader.problems)
+}
+
+/// What a list of keys names, for messages.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum What {
+    LifeStage,
+    Scenario,
+    Audience,
+    ContactId,
+}
+
+impl What {
+    fn singular(self) -> Message {
+        match self {
+            What::LifeStage => msg!("what-life-stage"),
+            What::Scenario => msg!("what-scenario"),
+            What::Audience => msg!("what-audience"),
+            What::ContactId => msg!("what-contact-id"),
+        }
+    }
+
+    fn plural(self) -> Message {
+        match self {
+            What::LifeStage => msg!("what-life-stages"),
+            What::Scenario => msg!("what-scenarios"),
+            What::Audience => msg!("what-audiences"),
+            What::ContactId => msg!("what-contact-ids"),
+        }
+    }
 }
 
 struct Reader<'a> {
@@ -283,7 +282,7 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
-    fn wrong_type(&mut self, key: &str, value: &Value, expected: &str, example: &str) {
+    fn wrong_type(&mut self, key: &str, value: &Value, expected: Message, example: &str) {
         let position = match value {
             Value::String(text) => self.locator.value(key, text),
             Value::Number(n) => self.locator.value(key, &n.to_string()),
@@ -291,10 +290,12 @@ impl Reader<'_> {
             _ => self.locator.key(key),
         };
         self.problems.push(
-            Diagnostic::error(self.file, position, format!("expected {expected}, found {}", describe(value)))
-                .field(key)
-                .expected(expected.to_string())
-                .suggestion(format!("write it like `{key}: {example}`")),
+            Diagnostic::error(
+                self.file,
+                position,
+                msg!("E016", key = key, expected = expected, found = describe(value), example = example),
+            )
+            .field(key),
         );
     }
 
@@ -303,7 +304,7 @@ impl Reader<'_> {
             Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
             Value::Number(n) => Some(n.to_string()),
             _ => {
-                self.wrong_type(key, value, "text", "…");
+                self.wrong_type(key, value, msg!("kind-text"), "…");
                 None
             }
         }
@@ -312,7 +313,7 @@ impl Reader<'_> {
     fn whole_number(&mut self, key: &str, value: &Value) -> Option<i64> {
         let number = value.as_i64().or_else(|| value.as_str().and_then(|s| s.trim().parse().ok()));
         if number.is_none() {
-            self.wrong_type(key, value, "a whole number", "70");
+            self.wrong_type(key, value, msg!("kind-whole-number"), "70");
         }
         number
     }
@@ -320,7 +321,7 @@ impl Reader<'_> {
     fn yes_no(&mut self, key: &str, value: &Value) -> Option<bool> {
         let answer = value.as_bool();
         if answer.is_none() {
-            self.wrong_type(key, value, "true or false", "true");
+            self.wrong_type(key, value, msg!("kind-true-false"), "true");
         }
         answer
     }
@@ -330,7 +331,7 @@ impl Reader<'_> {
             Some("auto") => Some(Furigana::Auto),
             Some("off") => Some(Furigana::Off),
             _ => {
-                self.wrong_type(key, value, "`auto` or `off`", "auto");
+                self.wrong_type(key, value, msg!("kind-auto-off"), "auto");
                 None
             }
         }
@@ -341,25 +342,25 @@ impl Reader<'_> {
         if is_iso_date(text) {
             return Some(text.to_string());
         }
-        self.wrong_type(key, value, "a date written YYYY-MM-DD", "2026-04-01");
+        self.wrong_type(key, value, msg!("kind-date"), "2026-04-01");
         None
     }
 
     /// A list of keys from `known`; a single key written without brackets is accepted too.
-    fn keys(&mut self, key: &str, value: &Value, what: &str, known: Vec<&str>) -> Vec<String> {
+    fn keys(&mut self, key: &str, value: &Value, what: What, known: Vec<&str>) -> Vec<String> {
         let items: Vec<&Value> = match value {
             Value::Sequence(items) => items.iter().collect(),
             Value::String(_) => vec![value],
             Value::Null => Vec::new(),
             other => {
-                self.wrong_type(key, other, &format!("a list of {what}s"), "[a, b]");
+                self.wrong_type(key, other, msg!("kind-list-of", what = what.plural()), "[a, b]");
                 return Vec::new();
             }
         };
         let mut accepted = Vec::new();
         for item in items {
             let Some(name) = item.as_str().map(str::trim) else {
-                self.wrong_type(key, item, &format!("a {what}"), "[a, b]");
+                self.wrong_type(key, item, msg!("kind-one", what = what.singular()), "[a, b]");
                 continue;
             };
             if known.contains(&name) {
@@ -368,17 +369,20 @@ impl Reader<'_> {
                 }
                 continue;
             }
-            let defined_in = if what == "contact id" { crate::contacts::FILE_NAME } else { crate::config::FILE_NAME };
-            let expected = if known.is_empty() {
-                format!("a {what} defined in {defined_in} (none are defined yet)")
-            } else {
-                format!("one of {} (defined in {defined_in})", known.join(", "))
-            };
+            let defined_in =
+                if what == What::ContactId { crate::contacts::FILE_NAME } else { crate::config::FILE_NAME };
+            let unknown = msg!(
+                "E022",
+                what = what.singular(),
+                name = name,
+                count = known.len(),
+                known = known.join(", "),
+                defined_in = defined_in
+            );
             self.problems.push(
-                Diagnostic::error(self.file, self.locator.value(key, name), format!("unknown {what} `{name}`"))
+                Diagnostic::error(self.file, self.locator.value(key, name), unknown)
                     .field(key)
-                    .expected(expected)
-                    .maybe_suggestion(did_you_mean(name, known.iter().copied())),
+                    .maybe_hint(did_you_mean(name, known.iter().copied())),
             );
         }
         accepted
@@ -411,6 +415,7 @@ pub fn is_iso_date(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::messages::Lang;
 
     fn vocabulary() -> (Vec<String>, Vec<String>, Vec<String>) {
         let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
@@ -432,8 +437,10 @@ mod tests {
     fn reports_every_problem_in_one_pass() {
         let yaml = "title: あ\nsumary: い\norder: ten\nlife_stages: [healthy, end-of-lfe]\ncontacts: [houkatsu, nope]\nupdated: 2026/4/1\n";
         let (_, problems) = check(yaml, Kind::SourceChapter);
-        let messages: Vec<String> =
-            problems.iter().map(|p| format!("{}:{} {}", p.position.line, p.position.column, p.message)).collect();
+        let messages: Vec<String> = problems
+            .iter()
+            .map(|p| format!("{}:{} {}", p.position.line, p.position.column, p.text(Lang::En)))
+            .collect();
         assert_eq!(
             messages,
             [
@@ -445,8 +452,8 @@ mod tests {
                 "1:1 missing required field `summary`",
             ]
         );
-        assert_eq!(problems[0].suggestion.as_deref(), Some("did you mean `summary`?"));
-        assert_eq!(problems[2].suggestion.as_deref(), Some("did you mean `end-of-life`?"));
+        assert_eq!(problems[0].help(Lang::En), ["did you mean `summary`?"]);
+        assert_eq!(problems[2].help(Lang::En), ["did you mean `end-of-life`?"]);
     }
 
     #[test]

@@ -18,6 +18,7 @@ use walkdir::WalkDir;
 use crate::config::{SiteConfig, is_key};
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, did_you_mean};
 use crate::markdown::{self, ParsedBody};
+use crate::msg;
 use crate::source::{SourceFile, resolve_inside};
 
 pub use front_matter::{FrontMatter, Furigana, INHERITED_KEYS, Kind, Vocabulary, is_iso_date};
@@ -77,7 +78,7 @@ pub fn load(root: &Path, config: &SiteConfig, vocabulary: &Vocabulary, diagnosti
             Ok(entry) => entry,
             Err(error) => {
                 let name = error.path().map_or("content".into(), |p| crate::diagnostics::display_path(root, p));
-                diagnostics.push(Diagnostic::error(name, Position::START, format!("cannot read: {error}")));
+                diagnostics.push(Diagnostic::error(name, Position::START, msg!("E003")).detail(error.to_string()));
                 continue;
             }
         };
@@ -95,14 +96,7 @@ pub fn load(root: &Path, config: &SiteConfig, vocabulary: &Vocabulary, diagnosti
         if entry.path_is_symlink() {
             match resolve_inside(root, path) {
                 Ok(real) if real.is_dir() => {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            name,
-                            Position::START,
-                            "this is a link to a folder, which tebiki does not follow",
-                        )
-                        .suggestion("move the folder itself into content/"),
-                    );
+                    diagnostics.push(Diagnostic::error(name, Position::START, msg!("E007")));
                     continue;
                 }
                 Ok(_) => {}
@@ -114,19 +108,12 @@ pub fn load(root: &Path, config: &SiteConfig, vocabulary: &Vocabulary, diagnosti
         }
         if entry.depth() == 1 {
             if !entry.file_type().is_dir() {
-                diagnostics.push(
-                    Diagnostic::error(name, Position::START, "a file directly under content/ belongs to no language")
-                        .suggestion(format!("move it into a language folder such as content/{source}/")),
-                );
+                diagnostics.push(Diagnostic::error(name, Position::START, msg!("E008", source = source)));
             } else if config.language(&lang).is_none() {
                 let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
                 diagnostics.push(
-                    Diagnostic::error(name, Position::START, format!("`{lang}` is not a language of this site"))
-                        .expected(format!("a folder named after a language in site.yaml: {}", codes.join(", ")))
-                        .suggestion(
-                            did_you_mean(&lang, codes.iter().copied())
-                                .unwrap_or_else(|| "add the language to site.yaml".into()),
-                        ),
+                    Diagnostic::error(name, Position::START, msg!("E009", lang = &lang, codes = codes.join(", ")))
+                        .hint(did_you_mean(&lang, codes.iter().copied()).unwrap_or(msg!("hint-add-language"))),
                 );
             }
             continue;
@@ -216,26 +203,12 @@ fn slug_problems(file: &SourceFile, slug: &str) -> Vec<Diagnostic> {
         return problems;
     }
     if slug.split('/').any(|segment| !is_key(segment) && segment != "_index") {
-        problems.push(
-            Diagnostic::error(&file.name, Position::START, "this file name cannot be used in a web address")
-                .expected("folder and file names of lowercase letters a–z, digits and `-`, e.g. acp/how-to-start.md")
-                .suggestion("rename the file; its name becomes the page's address"),
-        );
+        problems.push(Diagnostic::error(&file.name, Position::START, msg!("E010")));
     } else if slug.ends_with("/_index") {
-        problems.push(
-            Diagnostic::error(&file.name, Position::START, "only content/<language>/_index.md is a front page")
-                .suggestion("give the chapter a name of its own, e.g. overview.md"),
-        );
+        problems.push(Diagnostic::error(&file.name, Position::START, msg!("E011")));
     }
     if let Some(reserved) = RESERVED_FOLDERS.iter().find(|r| slug.split('/').next() == Some(**r)) {
-        problems.push(
-            Diagnostic::error(
-                &file.name,
-                Position::START,
-                format!("the folder `{reserved}` is used by tebiki's own pages"),
-            )
-            .suggestion(format!("move the chapter to another folder; tebiki lists pages under {reserved}/ itself")),
-        );
+        problems.push(Diagnostic::error(&file.name, Position::START, msg!("E012", folder = *reserved)));
     }
     problems
 }

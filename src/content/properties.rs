@@ -71,16 +71,16 @@ proptest! {
         let vocabulary = Vocabulary { life_stages: &stages, scenarios: &[], audiences: &[], contacts: vec![] };
         let lines = text.lines().count() + 1;
         match super::split::split(&source) {
-            Err(problem) => prop_assert!(problem.position.line <= lines, "{problem}"),
+            Err(problem) => prop_assert!(problem.position.line <= lines, "{problem:?}"),
             Ok(parts) => {
                 let (_, problems) =
                     front_matter::read(&source.name, parts.front_matter, parts.front_matter_line, Kind::SourceChapter, &vocabulary);
                 for problem in problems {
-                    prop_assert!(problem.position.line >= 1 && problem.position.line <= lines, "{problem}\n{text}");
+                    prop_assert!(problem.position.line >= 1 && problem.position.line <= lines, "{problem:?}\n{text}");
                 }
                 let (_, problems) = crate::markdown::parse(&source.name, &source.text, parts.body_offset);
                 for problem in problems {
-                    prop_assert!(problem.position.line <= lines, "{problem}");
+                    prop_assert!(problem.position.line <= lines, "{problem:?}");
                 }
             }
         }

@@ -1,6 +1,7 @@
 //! Separating a chapter's YAML front-matter from its Markdown body.
 
 use crate::diagnostics::{Diagnostic, Position};
+use crate::msg;
 use crate::source::SourceFile;
 
 /// The two parts of a chapter file, as slices of its text.
@@ -17,10 +18,7 @@ pub struct Parts<'a> {
 pub fn split(file: &SourceFile) -> Result<Parts<'_>, Diagnostic> {
     let text = file.text.as_str();
     let Some(after_open) = text.strip_prefix("---\n").or_else(|| (text.trim_end() == "---").then_some("")) else {
-        return Err(Diagnostic::error(&file.name, Position::START, "the chapter has no front-matter")
-            .expected("the file to start with a line `---`, the chapter's settings, and another line `---`")
-            .suggestion("start the file with:\n    ---\n    title: …\n    summary: …\n    order: …\n    ---")
-            .with_source(text));
+        return Err(Diagnostic::error(&file.name, Position::START, msg!("E013")).with_source(text));
     };
     let open_len = text.len() - after_open.len();
     let mut offset = 0;
@@ -37,10 +35,7 @@ pub fn split(file: &SourceFile) -> Result<Parts<'_>, Diagnostic> {
         }
         offset += line.len();
     }
-    Err(Diagnostic::error(&file.name, Position::START, "the front-matter is never closed")
-        .expected("a line `---` after the chapter's settings, before the text")
-        .suggestion("add a line with only `---` where the settings end")
-        .with_source(text))
+    Err(Diagnostic::error(&file.name, Position::START, msg!("E014")).with_source(text))
 }
 
 #[cfg(test)]
@@ -63,8 +58,8 @@ mod tests {
     #[test]
     fn a_file_without_settings_is_reported() {
         let error = split(&file("# 見出し\n")).unwrap_err();
-        assert_eq!(error.message, "the chapter has no front-matter");
+        assert_eq!(error.code(), "E013");
         let error = split(&file("---\ntitle: あ\n本文\n")).unwrap_err();
-        assert_eq!(error.message, "the front-matter is never closed");
+        assert_eq!(error.code(), "E014");
     }
 }

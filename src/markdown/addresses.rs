@@ -14,6 +14,9 @@
 
 use url::Url;
 
+use crate::messages::Message;
+use crate::msg;
+
 /// What the browser does with an address.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Use {
@@ -66,31 +69,23 @@ pub fn check(address: &str, use_: Use) -> Result<(), Refused> {
 
 impl Refused {
     /// What is wrong, for a message that has already said which address it is about.
-    pub fn explain(&self, use_: Use) -> String {
+    pub fn explain(&self, use_: Use) -> Message {
         match (self, use_) {
             (Refused::Scheme(scheme), _) if scheme == "javascript" || scheme == "vbscript" => {
-                format!("`{scheme}:` runs a program in the reader's browser")
+                msg!("reason-address-runs-program", scheme = scheme)
             }
-            (Refused::Scheme(scheme), Use::Link) => format!(
-                "`{scheme}:` is not a web page (https://…), an e-mail address (mailto:) or a phone number (tel:)"
-            ),
-            (Refused::Scheme(scheme), Use::Embed) => {
-                format!("`{scheme}:` is not a file of the guidebook")
-            }
-            (Refused::OtherHost(host), _) => format!(
-                "it is loaded from another site ({host}) with the page, so every reader's phone would contact that site"
-            ),
-            (Refused::Invalid, _) => "it is not an address a browser can read".to_string(),
+            (Refused::Scheme(scheme), Use::Link) => msg!("reason-address-not-web", scheme = scheme),
+            (Refused::Scheme(scheme), Use::Embed) => msg!("reason-address-not-file", scheme = scheme),
+            (Refused::OtherHost(host), _) => msg!("reason-address-other-site", host = host),
+            (Refused::Invalid, _) => msg!("reason-address-invalid"),
         }
     }
 
     /// What to write instead.
-    pub fn suggestion(&self, use_: Use) -> &'static str {
+    pub fn suggestion(&self, use_: Use) -> Message {
         match (self, use_) {
-            (Refused::OtherHost(_), _) | (_, Use::Embed) => {
-                "save the file beside the chapter and write its name, e.g. photo.png"
-            }
-            _ => "link to a chapter (../acp/what-is-acp.md), a web page (https://…), mailto: or tel:",
+            (Refused::OtherHost(_), _) | (_, Use::Embed) => msg!("hint-address-file"),
+            _ => msg!("hint-address-link"),
         }
     }
 }

@@ -19,6 +19,7 @@ mod tables;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{Diagnostic, Position};
+use crate::msg;
 use crate::text_position::LineIndex;
 use addresses::Use;
 use raw_html::RawHtml;
@@ -118,13 +119,8 @@ pub fn parse(file_name: &str, file_text: &str, body_offset: usize) -> (ParsedBod
             // Written as a character reference (`&#xFDD0;`): the file itself has none.
             let position = lines.position(offset);
             problems.push(
-                Diagnostic::error(
-                    file_name,
-                    position,
-                    format!("the text writes the character U+{:04X}, which is not text", c as u32),
-                )
-                .suggestion("remove the character reference (`&#…;`) that writes it")
-                .with_line(lines.line_text(position.line)),
+                Diagnostic::error(file_name, position, msg!("E062", code_point = format!("U+{:04X}", c as u32)))
+                    .with_line(lines.line_text(position.line)),
             );
         }
         events.push((event.into_static(), offset));
@@ -157,9 +153,10 @@ fn check_address(address: &str, is_image: bool) -> Result<(), RefusedAddress> {
 
 impl RefusedAddress {
     fn into_diagnostic(self, file_name: &str, position: Position) -> Diagnostic {
-        let (kind, use_) = if self.is_image { ("image", Use::Embed) } else { ("link", Use::Link) };
-        let message = format!("the {kind} address `{}` is refused: {}", self.address, self.refused.explain(use_));
-        Diagnostic::error(file_name, position, message).suggestion(self.refused.suggestion(use_))
+        let (kind, use_) =
+            if self.is_image { (msg!("what-image"), Use::Embed) } else { (msg!("what-link"), Use::Link) };
+        let message = msg!("E060", kind = kind, address = &self.address, reason = self.refused.explain(use_));
+        Diagnostic::error(file_name, position, message).hint(self.refused.suggestion(use_))
     }
 }
 
@@ -181,12 +178,8 @@ fn settle_headings(
         };
         let (mut level, written_id, position) = (*level, id.clone(), lines.position(*offset));
         if !classes.is_empty() || !attrs.is_empty() {
-            problems.push(
-                Diagnostic::error(file_name, position, "a heading can be given an id, and nothing else")
-                    .expected("`## Heading {#id}`: classes (`.name`) and attributes (`name=value`) are not allowed")
-                    .suggestion("keep only the `#id` between the braces")
-                    .with_line(lines.line_text(position.line)),
-            );
+            problems
+                .push(Diagnostic::error(file_name, position, msg!("E071")).with_line(lines.line_text(position.line)));
         }
         let end =
             index + events[index..].iter().position(|(e, _)| matches!(e, Event::End(TagEnd::Heading(_)))).unwrap_or(0);
@@ -198,20 +191,15 @@ fn settle_headings(
             })
             .collect();
         if level == HeadingLevel::H1 {
-            problems.push(
-                Diagnostic::warning(file_name, position, "a `#` heading in a chapter is shown as `##`")
-                    .expected("sections that start at `##`; the chapter's title comes from `title:`")
-                    .suggestion("write `## ` instead of `# `")
-                    .with_line(lines.line_text(position.line)),
-            );
+            problems
+                .push(Diagnostic::warning(file_name, position, msg!("W001")).with_line(lines.line_text(position.line)));
             level = HeadingLevel::H2;
         }
         let id = match written_id {
             Some(id) if ids.claim(&id) => id.to_string(),
             Some(id) => {
                 problems.push(
-                    Diagnostic::error(file_name, position, format!("the heading id `{id}` is used twice on this page"))
-                        .suggestion("give each heading its own {#id}")
+                    Diagnostic::error(file_name, position, msg!("E072", id = id.to_string()))
                         .with_line(lines.line_text(position.line)),
                 );
                 ids.allocate(&id)
@@ -321,7 +309,7 @@ mod tests {
         let (_, problems) = parse_body("本文\n\n<script>alert(1)</script>\n");
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].position, Position::new(6, 1));
-        assert!(problems[0].message.contains("<script>"));
+        assert!(problems[0].text(crate::messages::Lang::En).contains("<script>"));
     }
 
     #[test]

@@ -263,7 +263,7 @@ fn check(body: &str) -> Result<bool, TestCaseError> {
     let text = format!("---\ntitle: t\n---\n{body}");
     let (parsed, problems) = parse("a.md", &text, "---\ntitle: t\n---\n".len());
     for problem in &problems {
-        prop_assert!(problem.position.line >= 4 && problem.position.line <= text.lines().count() + 1, "{problem}");
+        prop_assert!(problem.position.line >= 4 && problem.position.line <= text.lines().count() + 1, "{problem:?}");
     }
     if problems.iter().any(|p| p.is_error()) {
         return Ok(false);

@@ -23,6 +23,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::guidebook::Guidebook;
 use crate::japanese::Tokenizer;
 use crate::memo;
+use crate::msg;
 use crate::search;
 use site::Site;
 use theme::Theme;
@@ -164,9 +165,9 @@ fn render_page(
                 Diagnostic::error(
                     format!("themes/{}/templates/{template}", site.guidebook.config.theme),
                     Position::START,
-                    format!("the page {} could not be rendered: {}", path.file(), theme::error_chain(&error)),
+                    msg!("E110", page = path.file()),
                 )
-                .suggestion("fix the template; the message names the variable or filter that failed"),
+                .detail(theme::error_chain(&error)),
             );
             None
         }

@@ -10,6 +10,7 @@ use walkdir::WalkDir;
 
 use crate::content::is_left_by_tools;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use crate::msg;
 
 pub struct Theme {
     pub tera: Tera,
@@ -48,10 +49,7 @@ impl Theme {
         };
         if files.is_empty() {
             diagnostics.push(
-                Diagnostic::error(crate::config::FILE_NAME, Position::START, format!("there is no theme `{name}`"))
-                    .field("theme")
-                    .expected(format!("a folder themes/{name}/ or a theme built into tebiki (default)"))
-                    .suggestion("write `theme: default`, or create the theme folder"),
+                Diagnostic::error(crate::config::FILE_NAME, Position::START, msg!("E111", name = name)).field("theme"),
             );
             return None;
         }
@@ -65,7 +63,7 @@ impl Theme {
                     Err(_) => diagnostics.push(Diagnostic::error(
                         format!("{theme_name}/{path}"),
                         Position::START,
-                        "the template is not UTF-8 text",
+                        msg!("E006"),
                     )),
                 }
             } else if let Some(asset) = path.strip_prefix("static/") {
@@ -82,12 +80,8 @@ impl Theme {
         tera.autoescape_on(vec![".html", ".xml"]);
         if let Err(error) = tera.add_raw_templates(templates) {
             diagnostics.push(
-                Diagnostic::error(
-                    format!("{theme_name}/templates"),
-                    Position::START,
-                    format!("the theme's templates do not compile: {}", error_chain(&error)),
-                )
-                .suggestion("fix the template named in the message"),
+                Diagnostic::error(format!("{theme_name}/templates"), Position::START, msg!("E112"))
+                    .detail(error_chain(&error)),
             );
             return None;
         }

@@ -13,26 +13,26 @@ use aho_corasick::AhoCorasick;
 
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::guidebook::Guidebook;
+use crate::messages::Message;
+use crate::msg;
 use crate::text_position::LineIndex;
 
 /// One stand-in: the exact text written, and what belongs in its place.
 pub struct FillIn {
     pub text: &'static str,
-    pub what: &'static str,
+    /// The catalogue's words for what belongs in its place.
+    pub what: fn() -> Message,
 }
 
-pub const CITY: FillIn = FillIn { text: "〇〇市", what: "the city's name" };
-pub const PHONE: FillIn = FillIn { text: "000-000-0000", what: "the desk's real phone number" };
-pub const ADDRESS: FillIn =
-    FillIn { text: "www.city.example.jp", what: "the address the site will be published at (base_url)" };
-pub const TITLE: FillIn = FillIn { text: "新しい章の題名", what: "the chapter's title" };
-pub const SUMMARY: FillIn = FillIn {
-    text: "この章で伝えることを一文で書きます。",
-    what: "one sentence saying what the chapter tells",
-};
-pub const HEADING: FillIn = FillIn { text: "最初の見出し", what: "the first heading" };
-pub const BODY: FillIn = FillIn { text: "ここに本文を書きます。", what: "the chapter's text" };
-pub const REVIEWER: FillIn = FillIn { text: "担当の課", what: "the division that checked the chapter" };
+pub const CITY: FillIn = FillIn { text: "〇〇市", what: || msg!("fill-in-city") };
+pub const PHONE: FillIn = FillIn { text: "000-000-0000", what: || msg!("fill-in-phone") };
+pub const ADDRESS: FillIn = FillIn { text: "www.city.example.jp", what: || msg!("fill-in-address") };
+pub const TITLE: FillIn = FillIn { text: "新しい章の題名", what: || msg!("fill-in-title") };
+pub const SUMMARY: FillIn =
+    FillIn { text: "この章で伝えることを一文で書きます。", what: || msg!("fill-in-summary") };
+pub const HEADING: FillIn = FillIn { text: "最初の見出し", what: || msg!("fill-in-heading") };
+pub const BODY: FillIn = FillIn { text: "ここに本文を書きます。", what: || msg!("fill-in-body") };
+pub const REVIEWER: FillIn = FillIn { text: "担当の課", what: || msg!("fill-in-reviewer") };
 
 /// Every stand-in `init` and `new` write.
 pub const ALL: &[FillIn] = &[CITY, PHONE, ADDRESS, TITLE, SUMMARY, HEADING, BODY, REVIEWER];
@@ -66,17 +66,12 @@ pub fn find(root: &Path, guidebook: &Guidebook, severity: Severity) -> Vec<Diagn
         for hit in finder.find_iter(&text) {
             let fill_in = &ALL[hit.pattern().as_usize()];
             let position = lines.position(hit.start());
-            let message = format!("`{}` is stand-in text from tebiki init or new", fill_in.text);
+            let message = msg!("W006", text = fill_in.text, what = (fill_in.what)());
             let diagnostic = match severity {
                 Severity::Warning => Diagnostic::warning(&name, position, message),
                 Severity::Error => Diagnostic::error(&name, position, message),
             };
-            found.push(
-                diagnostic
-                    .expected(fill_in.what.to_string())
-                    .suggestion(format!("replace `{}` with {}", fill_in.text, fill_in.what))
-                    .with_line(lines.line_text(position.line)),
-            );
+            found.push(diagnostic.with_line(lines.line_text(position.line)));
         }
     }
     found
@@ -94,7 +89,11 @@ mod tests {
         let guidebook = crate::load(&root).expect("a new guidebook builds").guidebook;
         let found: Vec<(String, String)> = find(&root, &guidebook, Severity::Warning)
             .into_iter()
-            .map(|d| (d.file.clone(), d.message.split('`').nth(1).unwrap().to_string()))
+            .map(|d| {
+                let text = d.message.args.iter().find(|(name, _)| *name == "text").map(|(_, v)| v.clone());
+                let Some(crate::messages::Arg::Text(text)) = text else { panic!("a stand-in names its text: {d:?}") };
+                (d.file.clone(), text)
+            })
             .collect();
         let has = |file: &str, text: &str| found.iter().any(|(f, t)| f == file && t == text);
         assert!(has("site.yaml", ADDRESS.text), "{found:?}");

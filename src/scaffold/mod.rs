@@ -13,37 +13,33 @@ use crate::config::{SiteConfig, is_key};
 use crate::contacts::Contacts;
 use crate::content::RESERVED_FOLDERS;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, did_you_mean};
+use crate::messages::Message;
+use crate::msg;
 
 /// Creates `content/<lang>/<path>.md` under `root`; returns the file written.
 pub fn new_chapter(root: &Path, wanted: &str, today: &str) -> Result<PathBuf, Vec<Diagnostic>> {
     let diagnostics = Diagnostics::new();
     let Some(config) = SiteConfig::load(root, &diagnostics) else { return Err(diagnostics.into_sorted()) };
-    let problem = |message: String| vec![Diagnostic::error(wanted, Position::START, message)];
+    let problem = |message: Message| vec![Diagnostic::error(wanted, Position::START, message)];
     let wanted_path = wanted.trim_start_matches("content/").trim_end_matches(".md");
     let Some((lang, slug)) = wanted_path.split_once('/') else {
-        return Err(problem("name the chapter as <language>/<folders>/<name>, e.g. ja/care/bathing.md".into()));
+        return Err(problem(msg!("E140")));
     };
     if config.language(lang).is_none() {
         let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-        let mut error = problem(format!("`{lang}` is not a language of this site"));
-        error[0] =
-            error[0].clone().expected(codes.join(", ")).maybe_suggestion(did_you_mean(lang, codes.iter().copied()));
-        return Err(error);
+        let error = Diagnostic::error(wanted, Position::START, msg!("E097", code = lang, codes = codes.join(", ")))
+            .maybe_hint(did_you_mean(lang, codes.iter().copied()));
+        return Err(vec![error]);
     }
     if slug.split('/').any(|segment| !is_key(segment)) {
-        return Err(problem(
-            "use lowercase letters a–z, digits and `-` for folder and file names: they become the web address".into(),
-        ));
+        return Err(problem(msg!("E010")));
     }
     if let Some(reserved) = RESERVED_FOLDERS.iter().find(|r| slug.split('/').next() == Some(**r)) {
-        return Err(problem(format!("the folder `{reserved}` is used by tebiki's own pages; choose another")));
+        return Err(problem(msg!("E012", folder = *reserved)));
     }
     let file = root.join("content").join(lang).join(format!("{slug}.md"));
     if file.exists() {
-        return Err(problem(format!(
-            "{} already exists; it is left as it is",
-            crate::diagnostics::display_path(root, &file)
-        )));
+        return Err(problem(msg!("E141", file = crate::diagnostics::display_path(root, &file))));
     }
     let source = &config.source_language().code;
     let text = if lang == source {
@@ -51,14 +47,16 @@ pub fn new_chapter(root: &Path, wanted: &str, today: &str) -> Result<PathBuf, Ve
     } else {
         let original = root.join("content").join(source).join(format!("{slug}.md"));
         if !original.is_file() {
-            return Err(problem(format!("a translation needs its source chapter content/{source}/{slug}.md first")));
+            return Err(problem(msg!("E142", file = format!("content/{source}/{slug}.md"))));
         }
         translation(&std::fs::read_to_string(&original).unwrap_or_default(), today)
     };
     if let Some(parent) = file.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| problem(format!("cannot create the folder: {e}")))?;
+        let folder = crate::diagnostics::display_path(root, parent);
+        std::fs::create_dir_all(parent).map_err(|e| io_problem(wanted, msg!("E101", folder = folder), &e))?;
     }
-    std::fs::write(&file, text).map_err(|e| problem(format!("cannot write the file: {e}")))?;
+    let written = crate::diagnostics::display_path(root, &file);
+    std::fs::write(&file, text).map_err(|e| io_problem(wanted, msg!("E143", file = written), &e))?;
     Ok(file)
 }
 
@@ -152,14 +150,14 @@ pub enum Source {
 
 impl Source {
     /// The source from `init`'s options, or why they cannot go into a workflow file.
-    pub fn from_options(git: Option<String>, tag: Option<String>, version: Option<String>) -> Result<Source, String> {
+    pub fn from_options(git: Option<String>, tag: Option<String>, version: Option<String>) -> Result<Source, Message> {
         let source = match (git, tag, version) {
             (Some(url), Some(tag), None) => Source::Git { url, tag },
             (None, None, Some(version)) => Source::Crates { version },
             (None, None, None) => Source::None,
-            (Some(_), None, _) => return Err("--git needs --tag: the tag of the tebiki release to install".into()),
-            (None, Some(_), _) => return Err("--tag needs --git: the repository the tag is in".into()),
-            (Some(_), Some(_), Some(_)) => return Err("give either --git and --tag, or --crates-version".into()),
+            (Some(_), None, _) => return Err(msg!("E145")),
+            (None, Some(_), _) => return Err(msg!("E146")),
+            (Some(_), Some(_), Some(_)) => return Err(msg!("E147")),
         };
         // The values are written into YAML and into shell commands: only plain ones.
         let plain = |text: &str| {
@@ -169,19 +167,18 @@ impl Source {
         };
         match &source {
             Source::Git { url, tag } => {
-                let parsed =
-                    url::Url::parse(url).map_err(|_| format!("`{url}` is not the address of a Git repository"))?;
+                let parsed = url::Url::parse(url).map_err(|_| msg!("E148", url = url))?;
                 if !["https", "http", "ssh", "git", "file"].contains(&parsed.scheme())
                     || url.chars().any(|c| c.is_whitespace() || "\"'$`\\{}".contains(c))
                 {
-                    return Err(format!("`{url}` is not the address of a Git repository (https://…)"));
+                    return Err(msg!("E148", url = url));
                 }
                 if !plain(tag) {
-                    return Err(format!("`{tag}` is not a tag name (letters, digits, `.`, `-`, `_`, `/`)"));
+                    return Err(msg!("E149", tag = tag));
                 }
             }
             Source::Crates { version } if !plain(version) => {
-                return Err(format!("`{version}` is not a version number (e.g. 0.1.0)"));
+                return Err(msg!("E150", version = version));
             }
             _ => {}
         }
@@ -206,9 +203,8 @@ fn workflow(source: &Source) -> String {
 /// Creates a new guidebook in `dir`, which must be empty or not exist yet.
 pub fn init(dir: &Path, today: &str, source: &Source) -> Result<Vec<PathBuf>, Vec<Diagnostic>> {
     let name = dir.display().to_string();
-    let problem = |message: String| vec![Diagnostic::error(&name, Position::START, message)];
     if dir.exists() && std::fs::read_dir(dir).map(|mut e| e.next().is_some()).unwrap_or(true) {
-        return Err(problem("the folder is not empty; choose a new folder, nothing in it is changed".into()));
+        return Err(vec![Diagnostic::error(&name, Position::START, msg!("E144"))]);
     }
     let strings = crate::embedded::i18n("ja").unwrap_or_default();
     let files = STARTER
@@ -219,12 +215,19 @@ pub fn init(dir: &Path, today: &str, source: &Source) -> Result<Vec<PathBuf>, Ve
     for (path, text) in files {
         let file = dir.join(path);
         if let Some(parent) = file.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| problem(format!("cannot create {}: {e}", parent.display())))?;
+            let folder = parent.display().to_string();
+            std::fs::create_dir_all(parent).map_err(|e| io_problem(&name, msg!("E101", folder = folder), &e))?;
         }
-        std::fs::write(&file, text).map_err(|e| problem(format!("cannot write {}: {e}", file.display())))?;
+        let shown = file.display().to_string();
+        std::fs::write(&file, text).map_err(|e| io_problem(&name, msg!("E143", file = shown), &e))?;
         written.push(file);
     }
     Ok(written)
+}
+
+/// A file or folder that could not be made, with what the file system said.
+fn io_problem(name: &str, message: Message, error: &std::io::Error) -> Vec<Diagnostic> {
+    vec![Diagnostic::error(name, Position::START, message).detail(error.to_string())]
 }
 
 /// Today's date in UTC as YYYY-MM-DD, from the system clock.

@@ -17,6 +17,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::guidebook::Guidebook;
 use crate::japanese::{Tokenizer, is_kana, normalize};
 use crate::markdown::Section;
+use crate::msg;
 use crate::render::OutputFile;
 use crate::render::paths::PagePath;
 use analyze::{Analysis, CountedTerms, Terms, analyze};
@@ -64,7 +65,7 @@ impl SearchSetup {
                 Some(SearchSetup { tokenizer: Arc::new(tokenizer), synonyms })
             }
             Err(message) => {
-                diagnostics.push(Diagnostic::error(USER_DICTIONARY, Position::START, message));
+                diagnostics.push(Diagnostic::error(USER_DICTIONARY, Position::START, msg!("E094")).detail(message));
                 None
             }
         }
@@ -104,20 +105,16 @@ fn read_user_dictionary(root: &Path, diagnostics: &Diagnostics) -> String {
             {
                 None
             }
-            [_, _, reading] => Some(format!("the reading `{reading}` is not written in katakana")),
-            _ => Some(format!("expected 3 fields separated by commas, found {}", fields.len())),
+            [_, _, reading] => Some(msg!("E092", reading = *reading)),
+            _ => Some(msg!("E093", count = fields.len())),
         };
         match problem {
             None => {
                 accepted.push_str(trimmed);
                 accepted.push('\n');
             }
-            Some(message) => diagnostics.push(
-                Diagnostic::error(&file.name, Position::new(index + 1, 1), message)
-                    .expected("surface,part of speech,reading in katakana")
-                    .suggestion("write it like 認知症,名詞,ニンチショウ")
-                    .with_source(&file.text),
-            ),
+            Some(message) => diagnostics
+                .push(Diagnostic::error(&file.name, Position::new(index + 1, 1), message).with_source(&file.text)),
         }
     }
     accepted

@@ -13,6 +13,7 @@ use serde_yaml::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::japanese::{Tokenizer, normalize};
+use crate::msg;
 use crate::search::analyze::{Analysis, Terms, analyze};
 use crate::source::SourceFile;
 
@@ -145,14 +146,11 @@ fn parse(file: &str, text: &str, diagnostics: &Diagnostics) -> Vec<WrittenGroup>
         Value::Sequence(items) => items,
         Value::Null => return Vec::new(),
         other => {
-            diagnostics.push(
-                Diagnostic::error(
-                    file,
-                    Position::START,
-                    format!("expected a list of groups, found {}", crate::yaml::describe(&other)),
-                )
-                .suggestion("write one group per line: - [人生会議, ACP, アドバンス・ケア・プランニング]"),
-            );
+            diagnostics.push(Diagnostic::error(
+                file,
+                Position::START,
+                msg!("E095", found = crate::yaml::describe(&other)),
+            ));
             return Vec::new();
         }
     };
@@ -171,11 +169,7 @@ fn parse(file: &str, text: &str, diagnostics: &Diagnostics) -> Vec<WrittenGroup>
             Some(terms) if terms.len() >= 2 && item.as_sequence().is_some_and(|s| s.len() == terms.len()) => {
                 groups.push(WrittenGroup { terms, file: file.to_string(), line })
             }
-            _ => diagnostics.push(
-                Diagnostic::error(file, Position::new(line, 1), "a synonym group must list two or more terms")
-                    .expected("a line such as - [ケアマネジャー, ケアマネ, 介護支援専門員]")
-                    .with_source(text),
-            ),
+            _ => diagnostics.push(Diagnostic::error(file, Position::new(line, 1), msg!("E096")).with_source(text)),
         }
     }
     groups
@@ -191,15 +185,11 @@ pub fn own_groups(written: &[WrittenGroup]) -> impl Iterator<Item = &WrittenGrou
 /// `mentioned` holds the places in `own_groups` of the groups some chapter mentions.
 pub fn warn_unknown(written: &[WrittenGroup], mentioned: &BTreeSet<usize>, diagnostics: &Diagnostics) {
     for (_, group) in own_groups(written).enumerate().filter(|(i, _)| !mentioned.contains(i)) {
-        diagnostics.push(
-            Diagnostic::warning(
-                &group.file,
-                Position::new(group.line, 1),
-                format!("none of {} appears in any chapter", group.terms.join(", ")),
-            )
-            .expected("at least one term of the group written in a chapter, so the others can lead to it")
-            .suggestion("check the spelling against the chapters"),
-        );
+        diagnostics.push(Diagnostic::warning(
+            &group.file,
+            Position::new(group.line, 1),
+            msg!("W004", terms = group.terms.join(", ")),
+        ));
     }
 }
 

@@ -18,9 +18,11 @@ use std::time::{Duration, Instant};
 
 use crate::RenderedSite;
 use crate::diagnostics::Diagnostic;
+use crate::messages::{Choice, Failure, Lang};
+use crate::msg;
 use http::{Refusal, Response};
 use inputs::Fingerprint;
-use live::Listeners;
+use live::{Listeners, Shown};
 use rebuild::Rebuilder;
 use watch::SaveWatcher;
 
@@ -30,6 +32,9 @@ pub struct ServeOptions {
     pub port: u16,
     /// Open the front page in the default browser once the site is up.
     pub open: bool,
+    /// How the language of the messages is chosen; decided again at each build, since
+    /// site.yaml may change.
+    pub messages: Choice,
 }
 
 /// A built site as the server holds it.
@@ -44,12 +49,15 @@ struct State {
     site: Option<Arc<Snapshot>>,
     /// Counts good builds; pages carry the one they were served from.
     generation: u64,
-    /// The messages of the last build, while it failed.
-    problem: Option<String>,
+    /// The messages of the last build, while it failed, as the overlay shows them.
+    problem: Option<Shown>,
+    /// The language the staff are spoken to in, as of the last build.
+    lang: Option<Lang>,
 }
 
 struct Server {
     root: PathBuf,
+    messages: Choice,
     /// The port served on: requests must name it in their `Host`.
     port: u16,
     state: RwLock<State>,
@@ -57,13 +65,17 @@ struct Server {
 }
 
 /// Runs until the process is stopped.
-pub fn serve(options: &ServeOptions) -> Result<(), String> {
-    let root = options.root.canonicalize().map_err(|e| format!("cannot open {}: {e}", options.root.display()))?;
-    let listener = TcpListener::bind(("127.0.0.1", options.port))
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e} (try another --port)", options.port))?;
-    let address = listener.local_addr().map_err(|e| e.to_string())?;
+pub fn serve(options: &ServeOptions) -> Result<(), Failure> {
+    let root = options
+        .root
+        .canonicalize()
+        .map_err(|e| Failure::new(msg!("E130", folder = options.root.display().to_string()), e))?;
+    let cannot_listen = |e: std::io::Error| Failure::new(msg!("E132", port = options.port), e);
+    let listener = TcpListener::bind(("127.0.0.1", options.port)).map_err(cannot_listen)?;
+    let address = listener.local_addr().map_err(cannot_listen)?;
     let server = Arc::new(Server {
         root: root.clone(),
+        messages: options.messages.clone(),
         port: address.port(),
         state: RwLock::default(),
         listeners: Listeners::default(),
@@ -75,12 +87,12 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
     let started = Instant::now();
     server.publish(rebuilder.rebuild(), started, &[]);
     let url = format!("http://{address}/");
-    println!("serving {url} (only this computer can open it); press Ctrl+C to stop");
+    println!("{}", msg!("serve-serving", url = &url).text(server.lang()));
     let _ = std::io::stdout().flush();
     let accepting = Arc::clone(&server);
     std::thread::spawn(move || accept(listener, accepting));
     if options.open {
-        open_in_browser(&url);
+        open_in_browser(&url, server.lang());
     }
 
     while watcher.next_save().is_some() {
@@ -93,22 +105,28 @@ pub fn serve(options: &ServeOptions) -> Result<(), String> {
         let started = Instant::now();
         server.publish(rebuilder.rebuild(), started, &changed);
     }
-    Err("watching the guidebook folder stopped".into())
+    Err(Failure { message: msg!("E133"), detail: None })
 }
 
 impl Server {
+    /// The language of the messages, as chosen for the guidebook when it was last built.
+    fn lang(&self) -> Lang {
+        let lang = self.state.read().expect("server state").lang;
+        lang.unwrap_or_else(|| self.messages.resolve(Some(&self.root)))
+    }
+
     /// Makes a build's outcome what the server shows, tells the open pages, and reports on
     /// the terminal.
     fn publish(&self, result: Result<RenderedSite, Vec<Diagnostic>>, started: Instant, changed: &[String]) {
-        let cause = match changed {
-            [] => String::new(),
-            [one] => format!(" after {one} changed"),
-            [first, rest @ ..] => format!(" after {first} and {} more changed", rest.len()),
+        let lang = self.messages.resolve(Some(&self.root));
+        let (first, more) = match changed {
+            [] => ("", 0),
+            [first, rest @ ..] => (first.as_str(), rest.len()),
         };
         match result {
             Ok(site) => {
                 for warning in &site.warnings {
-                    eprintln!("{warning}");
+                    eprintln!("{}", warning.render(lang));
                 }
                 let pages = site.pages();
                 let snapshot = Snapshot {
@@ -120,24 +138,31 @@ impl Server {
                 state.site = Some(Arc::new(snapshot));
                 state.generation += 1;
                 state.problem = None;
+                state.lang = Some(lang);
                 self.listeners.send(&live::event("reload", &state.generation.to_string()));
-                println!(
-                    "built {pages} pages{cause} in {:.2} s ({rewritten} files new or changed)",
-                    started.elapsed().as_secs_f64()
+                let seconds = format!("{:.2}", started.elapsed().as_secs_f64());
+                let said = msg!(
+                    "serve-built",
+                    pages = pages,
+                    changed = first,
+                    count = changed.len(),
+                    more = more,
+                    seconds = seconds,
+                    rewritten = rewritten
                 );
+                println!("{}", said.text(lang));
             }
             Err(problems) => {
-                let messages: Vec<String> = problems.iter().map(ToString::to_string).collect();
-                let messages = messages.join("\n");
-                eprintln!("{messages}");
+                let messages: Vec<String> = problems.iter().map(|p| p.render(lang)).collect();
+                eprintln!("{}", messages.join("\n"));
+                let shown = Shown::new(&problems, lang);
                 let mut state = self.state.write().expect("server state");
-                self.listeners.send(&live::event("problem", &serde_json::to_string(&messages).unwrap_or_default()));
-                state.problem = Some(messages);
+                self.listeners.send(&live::event("problem", &shown.to_json()));
+                state.problem = Some(shown);
+                state.lang = Some(lang);
                 let errors = problems.iter().filter(|p| p.is_error()).count();
-                println!(
-                    "build failed{cause}: {errors} error{}; the preview shows the messages over the last good build",
-                    if errors == 1 { "" } else { "s" }
-                );
+                let said = msg!("serve-failed", changed = first, count = changed.len(), more = more, errors = errors);
+                println!("{}", said.text(lang));
             }
         }
         let _ = std::io::stdout().flush();
@@ -159,10 +184,17 @@ impl Server {
             return Response::new(200, http::content_type(&key), live::STYLE);
         }
         let state = self.state.read().expect("server state");
-        let problem = state.problem.as_deref();
+        let problem = state.problem.as_ref();
         let Some(site) = &state.site else {
-            let messages = problem.unwrap_or("the first build has not finished");
-            return Response::new(500, http::content_type(".html"), live::problem_page(state.generation, messages));
+            let waiting;
+            let shown = match problem {
+                Some(shown) => shown,
+                None => {
+                    waiting = Shown::waiting(state.lang.unwrap_or_else(|| self.messages.resolve(Some(&self.root))));
+                    &waiting
+                }
+            };
+            return Response::new(500, http::content_type(".html"), live::problem_page(state.generation, shown));
         };
         let page = |status, bytes: &[u8], key: &str| {
             let body =
@@ -206,7 +238,7 @@ impl Server {
                 missed.push_str(&live::event("reload", &state.generation.to_string()));
             }
             if let Some(problem) = &state.problem {
-                missed.push_str(&live::event("problem", &serde_json::to_string(problem).unwrap_or_default()));
+                missed.push_str(&live::event("problem", &problem.to_json()));
             }
         }
         if stream.write_all(head.as_bytes()).and_then(|_| stream.write_all(missed.as_bytes())).is_err() {
@@ -257,7 +289,7 @@ fn count_changed(before: Option<&Snapshot>, after: &Snapshot) -> usize {
         + after.assets.keys().filter(|key| !before.assets.contains_key(*key)).count()
 }
 
-fn open_in_browser(url: &str) {
+fn open_in_browser(url: &str, lang: Lang) {
     let command = if cfg!(target_os = "macos") {
         std::process::Command::new("open").arg(url).spawn()
     } else if cfg!(windows) {
@@ -266,6 +298,6 @@ fn open_in_browser(url: &str) {
         std::process::Command::new("xdg-open").arg(url).spawn()
     };
     if command.is_err() {
-        eprintln!("could not open a browser; open {url} yourself");
+        eprintln!("{}", msg!("serve-no-browser", url = url).text(lang));
     }
 }

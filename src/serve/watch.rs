@@ -2,6 +2,8 @@
 //! truncate and write, write twice); every event of one save arrives within a few
 //! milliseconds, so a change counts once the folder has been quiet for `QUIET`.
 
+use crate::messages::Failure;
+use crate::msg;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::time::Duration;
@@ -19,20 +21,19 @@ pub struct SaveWatcher {
 }
 
 impl SaveWatcher {
-    pub fn new(root: &Path) -> Result<SaveWatcher, String> {
-        let root = root.canonicalize().map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+    pub fn new(root: &Path) -> Result<SaveWatcher, Failure> {
+        let cannot_watch = |folder: &Path, e: &dyn std::fmt::Display| {
+            Failure::new(msg!("E131", folder = folder.display().to_string()), e)
+        };
+        let root = root.canonicalize().map_err(|e| cannot_watch(root, &e))?;
         let (sender, events) = channel();
-        let mut watcher = notify::recommended_watcher(sender).map_err(|e| format!("cannot watch files: {e}"))?;
+        let mut watcher = notify::recommended_watcher(sender).map_err(|e| cannot_watch(&root, &e))?;
         // The folder itself, for site.yaml and for input folders created later; each input
         // folder with everything in it. Not the whole folder: public/ and .git/ change
         // without any input changing.
-        watcher
-            .watch(&root, RecursiveMode::NonRecursive)
-            .map_err(|e| format!("cannot watch {}: {e}", root.display()))?;
+        watcher.watch(&root, RecursiveMode::NonRecursive).map_err(|e| cannot_watch(&root, &e))?;
         for folder in inputs::watched_folders(&root) {
-            watcher
-                .watch(&folder, RecursiveMode::Recursive)
-                .map_err(|e| format!("cannot watch {}: {e}", folder.display()))?;
+            watcher.watch(&folder, RecursiveMode::Recursive).map_err(|e| cannot_watch(&folder, &e))?;
         }
         Ok(SaveWatcher { root, watcher, events })
     }

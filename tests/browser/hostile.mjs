@@ -122,7 +122,7 @@ export function hostileTests(env) {
     assert.equal(await page.locator('#tebiki-problem').count(), 0, 'the preview starts with a good build');
     cpSync(join(process.env.TEBIKI_ATTACK, 'content/ja/attack'), join(process.env.TEBIKI_PREVIEW_ROOT, 'content/ja/attack'), { recursive: true });
     await page.waitForSelector('#tebiki-problem', { timeout: 30000 });
-    const messages = await page.textContent('#tebiki-problem pre');
+    const messages = await page.textContent('#tebiki-problem');
     for (const said of ['content/ja/attack/handler-next-line.md:9:1', 'onerror', 'javascript:', '<meta>', 'evil.example']) {
       assert.ok(messages.includes(said), `the overlay shows ${said}`);
     }

@@ -13,6 +13,15 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The `tebiki` command, speaking English: most tests read its messages in English. The
+/// tests of the Japanese messages (a Japanese guidebook's default) run the binary without
+/// this, or with `--messages ja`, which overrides it.
+pub fn tebiki() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tebiki"));
+    command.env("TEBIKI_MESSAGES", "en");
+    command
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     repo_root().join("tests/fixtures").join(name)
 }
@@ -24,7 +33,7 @@ pub fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
     let out = dir.path().join("public");
     let options = tebiki::BuildOptions { root: root.to_path_buf(), out: out.clone(), render: Default::default() };
     if let Err(problems) = tebiki::build(&options) {
-        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        let text: Vec<String> = problems.iter().map(|p| p.render(tebiki::messages::Lang::En)).collect();
         panic!("build of {} failed:\n{}", root.display(), text.join("\n"));
     }
     (dir, out)
@@ -38,6 +47,7 @@ pub fn run_build(root: &Path, out: &Path) -> (i32, String) {
 /// `run_build` with more options: `--no-search`, `--timings` …
 pub fn run_build_with(root: &Path, out: &Path, options: &[&str]) -> (i32, String) {
     let output = Command::new(env!("CARGO_BIN_EXE_tebiki"))
+        .env("TEBIKI_MESSAGES", "en")
         .args(["build", "--root"])
         .arg(root)
         .arg("--out")

@@ -8,6 +8,8 @@ use super::dom::{Data, Dom, Id};
 use super::markers;
 use super::policy;
 use crate::markdown::addresses::{self, Use};
+use crate::messages::Message;
+use crate::msg;
 
 /// Something in the HTML that cannot be published, on a line of the parsed text.
 #[derive(Debug, PartialEq, Eq)]
@@ -15,8 +17,8 @@ pub struct Finding {
     pub line: u64,
     /// Where on the line to point: the tag (`<img`) or the attribute name.
     pub needle: Needle,
-    pub message: String,
-    pub suggestion: String,
+    /// What is wrong, with what to do in the catalogue's help.
+    pub message: Message,
 }
 
 #[derive(Debug, PartialEq, Eq)]
@@ -48,8 +50,6 @@ pub struct Walk {
     pub verbatim_runs: Vec<bool>,
 }
 
-const REMOVE: &str = "remove it; a chapter may use the HTML listed in README.md (What a chapter may contain)";
-
 pub fn walk(dom: &Dom, runs: usize) -> Walk {
     let mut walk = Walk { runs_seen: vec![0; runs], verbatim_runs: vec![false; runs], ..Walk::default() };
     // (node, inside a verbatim element)
@@ -61,12 +61,12 @@ pub fn walk(dom: &Dom, runs: usize) -> Walk {
                 let element = name.local.to_string();
                 if name.ns != ns!(html) {
                     // <svg> and <math> start another language of markup; one finding for it all.
-                    walk.findings.push(tag_finding(node.line, &element, policy::why_not_element(&element)));
+                    walk.findings.push(tag_finding(node.line, &element));
                     walk.pass_over(dom, id);
                     false
                 } else {
                     if !policy::element_allowed(&element) {
-                        walk.findings.push(tag_finding(node.line, &element, policy::why_not_element(&element)));
+                        walk.findings.push(tag_finding(node.line, &element));
                     }
                     for attr in attrs {
                         walk.attribute(dom, id, node.line, &element, attr.name.local.as_ref(), &attr.value);
@@ -83,9 +83,7 @@ pub fn walk(dom: &Dom, runs: usize) -> Walk {
                 walk.findings.push(Finding {
                     line: node.line,
                     needle: Needle::Tag("<!".into()), // `<!--`, or `<![CDATA[`, which HTML reads as one
-                    message: "an HTML comment `<!--` is not closed, so the rest of the chapter would not be shown"
-                        .into(),
-                    suggestion: "end the comment with `-->`".into(),
+                    message: msg!("E064"),
                 });
                 false
             }
@@ -103,8 +101,9 @@ pub fn walk(dom: &Dom, runs: usize) -> Walk {
     walk
 }
 
-fn tag_finding(line: u64, element: &str, message: String) -> Finding {
-    Finding { line, needle: Needle::Tag(format!("<{element}")), message, suggestion: REMOVE.into() }
+fn tag_finding(line: u64, element: &str) -> Finding {
+    let message = msg!("E066", element = element, reason = policy::why_not_element(element));
+    Finding { line, needle: Needle::Tag(format!("<{element}")), message }
 }
 
 impl Walk {
@@ -128,10 +127,7 @@ impl Walk {
             self.findings.push(Finding {
                 line,
                 needle: needle(),
-                message: format!(
-                    "the tag <{element} is not closed: the text after it would become part of `{attribute}`"
-                ),
-                suggestion: "close the tag with `>`, and the quotes of its attributes".into(),
+                message: msg!("E065", element = element, attribute = attribute),
             });
             return;
         }
@@ -143,8 +139,9 @@ impl Walk {
             return; // the element itself is refused already
         }
         if !policy::attribute_allowed(element, attribute) {
-            let message = policy::why_not_attribute(element, attribute);
-            self.findings.push(Finding { line, needle: needle(), message, suggestion: "remove the attribute".into() });
+            let reason = policy::why_not_attribute(attribute);
+            let message = msg!("E067", element = element, attribute = attribute, reason = reason);
+            self.findings.push(Finding { line, needle: needle(), message });
             return;
         }
         let Some(use_) = policy::address_use(element, attribute) else { return };
@@ -160,12 +157,14 @@ impl Walk {
             Err(refused) => self.findings.push(Finding {
                 line,
                 needle: needle(),
-                message: format!(
-                    "the address `{}` in <{element} {attribute}> is refused: {}",
-                    shorten(value),
-                    refused.explain(use_)
+                message: msg!(
+                    "E061",
+                    address = shorten(value),
+                    element = element,
+                    attribute = attribute,
+                    reason = refused.explain(use_),
+                    help = refused.suggestion(use_)
                 ),
-                suggestion: refused.suggestion(use_).into(),
             }),
         }
     }
@@ -192,12 +191,7 @@ impl Walk {
 }
 
 fn not_text(line: u64, c: char) -> Finding {
-    Finding {
-        line,
-        needle: Needle::Line,
-        message: format!("the HTML writes the character U+{:04X}, which is not text", c as u32),
-        suggestion: "remove the character reference (`&#…;`) that writes it".into(),
-    }
+    Finding { line, needle: Needle::Line, message: msg!("E063", code_point = format!("U+{:04X}", c as u32)) }
 }
 
 /// The text inside an element, as written in the HTML itself.

@@ -32,6 +32,7 @@ use std::sync::LazyLock;
 use pulldown_cmark::Event;
 
 use crate::diagnostics::Diagnostic;
+use crate::msg;
 
 pub use markers::PIECE;
 
@@ -103,7 +104,7 @@ pub fn check(file_name: &str, file_text: &str, events: &[(Event<'static>, usize)
             .iter()
             .map(|f| {
                 let at = joined.position(f.line, &f.needle);
-                Diagnostic::error(file_name, at, &f.message).suggestion(&f.suggestion).with_line(joined.file_line(at))
+                Diagnostic::error(file_name, at, f.message.clone()).with_line(joined.file_line(at))
             })
             .collect();
         Checked { problems, ..Checked::default() }
@@ -121,18 +122,12 @@ pub fn check(file_name: &str, file_text: &str, events: &[(Event<'static>, usize)
         findings.push(Finding {
             line: joined.line_of_piece(run.saturating_sub(1)),
             needle: Needle::Line,
-            message: "an HTML tag here is not closed, so the text after it would not be shown".into(),
-            suggestion: "close every tag with `>` and every quoted value with its quote".into(),
+            message: msg!("E068"),
         });
     }
     let ours = dom::Rewrite::none(|rewrite| tree.serialize(rewrite));
     if findings.is_empty() && ours != SANITISER.clean(joined.text()).to_string() {
-        findings.push(Finding {
-            line: joined.line_of_piece(0),
-            needle: Needle::Line,
-            message: "the HTML sanitiser would change this chapter's HTML, so it cannot be published as written".into(),
-            suggestion: "write the HTML more simply, with the elements listed in README.md".into(),
-        });
+        findings.push(Finding { line: joined.line_of_piece(0), needle: Needle::Line, message: msg!("E069") });
     }
     if !findings.is_empty() {
         return refuse(&findings);
@@ -170,14 +165,13 @@ static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(policy::am
 
 fn page_tag(found: tokens::Unpublishable) -> Finding {
     let message = if found.too_deep {
-        format!("the HTML is nested more than {} elements deep here", tokens::MAX_DEPTH)
+        msg!("E070", depth = tokens::MAX_DEPTH)
     } else {
-        policy::why_not_element(&found.element)
+        msg!("E066", element = &found.element, reason = policy::why_not_element(&found.element))
     };
-    let suggestion = if found.too_deep { "close the elements you open" } else { "remove the tag" };
     // The tokenizer tells the line only, and a line of nested tags has many of the same.
     let needle = if found.too_deep { Needle::Line } else { Needle::Tag(format!("<{}", found.element)) };
-    Finding { line: found.line, needle, message, suggestion: suggestion.into() }
+    Finding { line: found.line, needle, message }
 }
 
 /// A text of the HTML with each stretch between run markers (that is not only white space)

@@ -114,56 +114,40 @@ pub fn attribute_allowed(element: &str, attribute: &str) -> bool {
         || ELEMENT_ATTRIBUTES.iter().any(|(e, attributes)| *e == element && attributes.contains(&attribute))
 }
 
-/// Why an element is not allowed.
-pub fn why_not_element(name: &str) -> String {
-    let reason = match name {
-        "script" | "noscript" | "template" | "slot" => "it runs a program in the reader's browser",
-        "iframe" | "frame" | "frameset" | "object" | "embed" | "applet" | "portal" | "fencedframe" => {
-            "it puts another page or program inside this one"
-        }
-        "picture" | "source" | "video" | "audio" | "track" | "canvas" | "svg" | "math" => {
-            "it is a picture, a formula or a recording that the browser draws or plays, not text"
-        }
-        "link" | "style" => "it loads or changes how the whole page looks",
-        "meta" | "base" => "it changes the whole page: where its links lead, or sends the reader elsewhere",
+/// Why an element is not allowed: the case the message `E066` gives the reason for.
+pub fn why_not_element(name: &str) -> &'static str {
+    match name {
+        "script" | "noscript" | "template" | "slot" => "program",
+        "iframe" | "frame" | "frameset" | "object" | "embed" | "applet" | "portal" | "fencedframe" => "embed",
+        "picture" | "source" | "video" | "audio" | "track" | "canvas" | "svg" | "math" => "media",
+        "link" | "style" => "style",
+        "meta" | "base" => "page",
         "form" | "input" | "button" | "select" | "option" | "optgroup" | "textarea" | "label" | "fieldset"
-        | "legend" | "output" | "datalist" | "search" | "selectedcontent" => {
-            "it asks the reader to type or choose something and sends it somewhere"
-        }
+        | "legend" | "output" | "datalist" | "search" | "selectedcontent" => "form",
         "html" | "head" | "body" | "title" | "main" | "header" | "footer" | "nav" | "aside" | "article" | "section"
-        | "dialog" | "menu" => "the theme makes the page's own parts; a chapter is only its text",
-        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "hgroup" => {
-            "headings are written `## …` in Markdown, so that they appear in the chapter's contents and get an id"
-        }
-        "marquee" | "blink" | "font" | "center" | "big" | "tt" | "strike" | "basefont" => {
-            "it is old HTML for how text looks; the theme decides how the page looks"
-        }
-        _ => "it is not one of the elements a chapter may use",
-    };
-    format!("<{name}> is not allowed in a chapter: {reason}")
+        | "dialog" | "menu" => "layout",
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "hgroup" => "heading",
+        "marquee" | "blink" | "font" | "center" | "big" | "tt" | "strike" | "basefont" => "old",
+        _ => "other",
+    }
 }
 
-/// Why an attribute is not allowed on an element.
-pub fn why_not_attribute(element: &str, attribute: &str) -> String {
-    let reason = if attribute.starts_with("on") {
-        "it runs a program when something happens on the page"
-    } else {
-        match attribute {
-            "style" => "how the page looks comes from the theme, and a style can load files from other sites",
-            "class" => "how the page looks comes from the theme",
-            "id" => "ids are given to headings with `## Heading {#id}`",
-            "srcset" | "poster" | "background" | "lowsrc" | "dynsrc" | "data" | "codebase" | "ping" => {
-                "it makes the browser load a file"
-            }
-            "formaction" | "action" | "target" | "form" | "popovertarget" | "commandfor" | "command" => {
-                "it sends the reader or what they typed somewhere"
-            }
-            "http-equiv" | "contenteditable" | "autofocus" | "popover" | "tabindex" | "accesskey" | "inert"
-            | "hidden" | "draggable" => "it changes how the page behaves",
-            _ => "it is not one of the attributes a chapter may use",
-        }
-    };
-    format!("the attribute `{attribute}` on <{element}> is not allowed: {reason}")
+/// Why an attribute is not allowed on an element: the case the message `E067` gives the
+/// reason for.
+pub fn why_not_attribute(attribute: &str) -> &'static str {
+    if attribute.starts_with("on") {
+        return "program";
+    }
+    match attribute {
+        "style" => "style",
+        "class" => "class",
+        "id" => "id",
+        "srcset" | "poster" | "background" | "lowsrc" | "dynsrc" | "data" | "codebase" | "ping" => "load",
+        "formaction" | "action" | "target" | "form" | "popovertarget" | "commandfor" | "command" => "send",
+        "http-equiv" | "contenteditable" | "autofocus" | "popover" | "tabindex" | "accesskey" | "inert" | "hidden"
+        | "draggable" => "behaviour",
+        _ => "other",
+    }
 }
 
 /// ammonia, configured with the same lists, refusing every address scheme that is not
@@ -201,9 +185,15 @@ mod tests {
 
     #[test]
     fn refusals_say_why() {
-        assert!(why_not_element("script").contains("runs a program"));
-        assert!(why_not_element("h2").contains("## "));
-        assert!(why_not_attribute("img", "onerror").contains("runs a program"));
-        assert!(why_not_attribute("p", "style").contains("theme"));
+        use crate::messages::Lang;
+        let element = |name: &str| crate::msg!("E066", element = name, reason = why_not_element(name)).text(Lang::En);
+        assert!(element("script").contains("runs a program"));
+        assert!(element("h2").contains("## "));
+        let attribute = |element: &str, attribute: &str| {
+            crate::msg!("E067", element = element, attribute = attribute, reason = why_not_attribute(attribute))
+                .text(Lang::En)
+        };
+        assert!(attribute("img", "onerror").contains("runs a program"));
+        assert!(attribute("p", "style").contains("theme"));
     }
 }

@@ -8,7 +8,8 @@ const FRONT: &str = "---\ntitle: t\n---\n";
 fn parse_body(body: &str) -> (ParsedBody, Vec<(usize, usize, String)>) {
     let text = format!("{FRONT}{body}");
     let (parsed, problems) = parse("a.md", &text, FRONT.len());
-    let problems = problems.into_iter().map(|d| (d.position.line, d.position.column, d.message)).collect();
+    let problems =
+        problems.into_iter().map(|d| (d.position.line, d.position.column, d.text(crate::messages::Lang::En))).collect();
     (parsed, problems)
 }
 
