@@ -265,11 +265,16 @@ fn exit_on(error: clap::Error, lang: Lang) -> ! {
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand | ErrorKind::MissingSubcommand => Some(msg!("E160")),
         ErrorKind::InvalidSubcommand => Some(msg!("E161", command = context(ContextKind::InvalidSubcommand))),
         ErrorKind::UnknownArgument => Some(msg!("E162", argument = context(ContextKind::InvalidArg))),
-        ErrorKind::InvalidValue => Some(msg!(
+        ErrorKind::InvalidValue if error.get(ContextKind::ValidValue).is_some() => Some(msg!(
             "E163",
             argument = context(ContextKind::InvalidArg),
             value = context(ContextKind::InvalidValue),
             values = context(ContextKind::ValidValue)
+        )),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => Some(msg!(
+            "E167",
+            argument = context(ContextKind::InvalidArg),
+            value = context(ContextKind::InvalidValue)
         )),
         ErrorKind::MissingRequiredArgument => Some(msg!("E164", argument = context(ContextKind::InvalidArg))),
         ErrorKind::ArgumentConflict => {
@@ -279,9 +284,11 @@ fn exit_on(error: clap::Error, lang: Lang) -> ! {
     };
     match message {
         Some(message) => {
-            let failure = messages::Failure { message, detail: None };
-            eprintln!("{}", failure.render(lang));
-            eprintln!("  {}", msg!("hint-see-help").text(lang));
+            let has_help = message.attribute(lang, "help").is_some();
+            eprintln!("{}", messages::Failure { message, detail: None }.render(lang));
+            if !has_help {
+                eprintln!("  {}: {}", msg!("label-help").text(lang), msg!("hint-see-help").text(lang));
+            }
         }
         None => {
             let failure = messages::Failure::new(msg!("E166"), error.render().to_string().trim());

@@ -6,12 +6,23 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use crate::ime_slips;
 use crate::messages::Message;
 use crate::msg;
 use crate::source::SourceFile;
 use crate::yaml::Locator;
 
 pub const FILE_NAME: &str = "site.yaml";
+
+/// The keys of site.yaml, for finding the slips of a Japanese input method in it.
+const SLIP_KEYS: ime_slips::Keys = ime_slips::Keys {
+    known: &["base_url", "theme", "languages", "life_stages", "scenarios", "audiences", "default_contacts", "favicon"],
+    nested: &["code", "name", "tag", "source", "furigana"],
+    any_top_level: false,
+    numbers: &[],
+    dates: &[],
+    lists: &["life_stages", "scenarios", "audiences", "default_contacts"],
+};
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -80,18 +91,23 @@ impl SiteConfig {
             return None;
         }
         let file = SourceFile::read(root, &path).map_err(|d| diagnostics.push(d)).ok()?;
-        let mut config: SiteConfig = crate::yaml::deserialize(&file.name, &file.text)
-            .map_err(|d| {
+        let (slips, corrected) = ime_slips::in_file(&file.name, &file.text, &SLIP_KEYS);
+        let mut config: SiteConfig = match ime_slips::deserialize(&file.name, &file.text, corrected.as_deref()) {
+            Ok(config) => config,
+            Err(d) => {
                 let d = if d.hints.is_empty() { d.hint(msg!("hint-see-readme-site")) } else { d };
-                diagnostics.push(d)
-            })
-            .ok()?;
+                diagnostics.extend(ime_slips::with_slips(slips, vec![d], true));
+                return None;
+            }
+        };
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
         }
-        let problems = config.problems(root, &file);
-        let usable = !problems.iter().any(Diagnostic::is_error);
-        diagnostics.extend(problems);
+        // Read with its slips corrected, the settings can still serve to check the rest of
+        // the guidebook; the slips themselves are errors, so nothing is built.
+        let own = config.problems(root, &file);
+        let usable = !own.iter().any(Diagnostic::is_error);
+        diagnostics.extend(ime_slips::with_slips(slips, own, false));
         usable.then_some(config)
     }
 
@@ -141,6 +157,21 @@ impl SiteConfig {
             }
         }
         problems
+    }
+
+    /// The code of the source language written in `root`'s site.yaml, read as leniently as
+    /// the file allows (its input-method slips corrected, nothing else checked): which
+    /// language to speak to the staff in is decided before the guidebook is loaded.
+    pub fn written_source_language(root: &Path) -> Option<String> {
+        let text = std::fs::read_to_string(root.join(FILE_NAME)).ok()?;
+        let slips = ime_slips::find(&text, 1, &SLIP_KEYS);
+        let corrected = ime_slips::corrected(&text, &slips);
+        let settings: serde_yaml::Value = serde_yaml::from_str(&text)
+            .or_else(|error| corrected.as_deref().map_or(Err(error), serde_yaml::from_str))
+            .ok()?;
+        let languages = settings.get("languages")?.as_sequence()?;
+        let source = languages.iter().find(|l| l.get("source").and_then(serde_yaml::Value::as_bool) == Some(true))?;
+        source.get("code")?.as_str().map(str::to_string)
     }
 
     pub fn source_language(&self) -> &Language {

@@ -6,11 +6,15 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::ime_slips;
 use crate::msg;
 use crate::source::SourceFile;
 use crate::yaml::Locator;
 
 pub const FILE_NAME: &str = "data/contacts.yaml";
+
+/// The keys of a contact, as `Contact` reads them.
+const CONTACT_KEYS: &[&str] = &["name", "phone", "hours", "description", "urgent"];
 
 /// Text written once for every language, or once per language code.
 #[derive(Clone, Debug, Deserialize)]
@@ -77,14 +81,23 @@ impl Contacts {
         let Ok(file) = SourceFile::read(root, &path).map_err(|d| diagnostics.push(d)) else {
             return Contacts::default();
         };
-        let parsed = crate::yaml::deserialize::<Option<BTreeMap<String, Contact>>>(&file.name, &file.text);
+        // A contact's keys, and the language codes its texts are given in.
+        let nested: Vec<&str> = CONTACT_KEYS.iter().chain(language_codes).copied().collect();
+        let keys =
+            ime_slips::Keys { known: &[], nested: &nested, any_top_level: true, numbers: &[], dates: &[], lists: &[] };
+        let (slips, corrected) = ime_slips::in_file(&file.name, &file.text, &keys);
+        let parsed =
+            ime_slips::deserialize::<Option<BTreeMap<String, Contact>>>(&file.name, &file.text, corrected.as_deref());
         let by_id = match parsed {
             Ok(by_id) => by_id.unwrap_or_default(),
             Err(problem) => {
-                diagnostics.push(problem.hint(msg!("hint-see-readme-contacts")));
+                let problem = problem.hint(msg!("hint-see-readme-contacts"));
+                diagnostics.extend(ime_slips::with_slips(slips, vec![problem], true));
                 return Contacts::default();
             }
         };
+        // The contacts are kept, so that chapters naming them are not reported as well.
+        diagnostics.extend(slips);
         let locator = Locator::new(&file.text, 1);
         for (id, contact) in &by_id {
             let texts = [Some(&contact.name), contact.hours.as_ref(), contact.description.as_ref()];

@@ -18,6 +18,7 @@ pub mod diagnostics;
 mod embedded;
 pub mod guidebook;
 pub mod i18n;
+pub mod ime_slips;
 pub mod japanese;
 pub mod links;
 pub mod markdown;

@@ -275,3 +275,47 @@ fn the_readme_lists_every_code_in_both_languages() {
         stale.join("\n")
     );
 }
+
+/// Runs tebiki in an empty folder (no guidebook to take the language from) with only the
+/// given language variables set.
+fn without_a_guidebook(args: &[&str], variables: &[(&str, &str)]) -> String {
+    let folder = tempfile::tempdir().unwrap();
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"));
+    command.current_dir(folder.path()).args(args);
+    for name in ["TEBIKI_MESSAGES", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    command.envs(variables.iter().copied());
+    let output = command.output().unwrap();
+    String::from_utf8_lossy(&output.stdout).to_string() + &String::from_utf8_lossy(&output.stderr)
+}
+
+#[test]
+fn without_a_guidebook_the_system_language_decides_and_japanese_when_none_is_set() {
+    let occupied = tempfile::tempdir().unwrap();
+    std::fs::write(occupied.path().join("notes.txt"), "mine").unwrap();
+    let init = ["init", occupied.path().to_str().unwrap()];
+    for (variables, japanese) in [
+        (&[][..], true),
+        (&[("LANG", "ja_JP.UTF-8")][..], true),
+        (&[("LANG", "C.UTF-8")][..], false),
+        (&[("LC_MESSAGES", "ja_JP.UTF-8"), ("LANG", "en_US.UTF-8")][..], true),
+        (&[("LC_ALL", "en_US.UTF-8"), ("LC_MESSAGES", "ja_JP.UTF-8")][..], false),
+        (&[("LANG", "ja_JP.UTF-8"), ("TEBIKI_MESSAGES", "en")][..], false),
+    ] {
+        let said = without_a_guidebook(&init, variables);
+        let expected = if japanese {
+            "エラー[E144]: フォルダーが空ではありません"
+        } else {
+            "error[E144]: the folder is not empty"
+        };
+        assert!(said.contains(expected), "{variables:?}: {said}");
+        let help = without_a_guidebook(&["--help"], variables);
+        assert!(help.contains(if japanese { "使い方:" } else { "Usage:" }), "{variables:?}: {help}");
+        let wrong = without_a_guidebook(&["biuld"], variables);
+        let expected =
+            if japanese { "「biuld」というコマンドはありません" } else { "there is no command `biuld`" };
+        assert!(wrong.contains(expected), "{variables:?}: {wrong}");
+    }
+    assert_eq!(std::fs::read_to_string(occupied.path().join("notes.txt")).unwrap(), "mine");
+}

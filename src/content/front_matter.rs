@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use serde_yaml::Value;
 
-use super::ime_slips::{self, Keys, Slip, SlipKind};
 use crate::diagnostics::{Diagnostic, Position, did_you_mean};
+use crate::ime_slips::{self, Keys};
 use crate::messages::Message;
 use crate::msg;
 use crate::yaml::{Locator, describe};
@@ -94,9 +94,16 @@ pub fn read(
     vocabulary: &Vocabulary,
 ) -> (FrontMatter, Vec<Diagnostic>) {
     let allowed = if kind == Kind::FrontPage { FRONT_PAGE_KEYS } else { CHAPTER_KEYS };
-    let slip_keys = Keys { known: allowed, numbers: &["order"], dates: &["updated"], lists: LIST_KEYS };
+    let slip_keys = Keys {
+        known: allowed,
+        nested: &[],
+        any_top_level: false,
+        numbers: &["order"],
+        dates: &["updated"],
+        lists: LIST_KEYS,
+    };
     let slips: Vec<Diagnostic> =
-        ime_slips::find(yaml, first_line, &slip_keys).iter().map(|s| slip_problem(file, s)).collect();
+        ime_slips::find(yaml, first_line, &slip_keys).iter().map(|s| s.problem(file)).collect();
     let parsed = crate::yaml::parse(file, yaml, first_line);
     let parse_failed = parsed.is_err();
     let (front, problems) = read_parsed(file, yaml, first_line, allowed, parsed, vocabulary, kind);
@@ -121,26 +128,6 @@ pub fn read(
 
 /// Keys whose value is a list, where `、` can only be a slip for `,`.
 const LIST_KEYS: &[&str] = &["life_stages", "scenarios", "audience", "contacts", "key_for"];
-
-/// A slip as the problem reported to the editor.
-fn slip_problem(file: &str, slip: &Slip) -> Diagnostic {
-    let fixed = slip.fixed.as_str();
-    let (message, field) = match &slip.kind {
-        SlipKind::FullWidthColon { key } => (msg!("E023", key = key, fixed = fixed), Some(key)),
-        SlipKind::FullWidthSpace => (msg!("E024", fixed = fixed), None),
-        SlipKind::ListDash { dash } => (msg!("E025", dash = dash.to_string(), fixed = fixed), None),
-        SlipKind::ListComma { comma } => (msg!("E026", comma = comma.to_string(), fixed = fixed), None),
-        SlipKind::FullWidthBracket { bracket } => (msg!("E027", bracket = bracket.to_string(), fixed = fixed), None),
-        SlipKind::CurlyQuotes => (msg!("E028", fixed = fixed), None),
-        SlipKind::FullWidthDigits { key } => (msg!("E029", key = key, fixed = fixed), Some(key)),
-        SlipKind::Date { key, written } => (msg!("E030", key = key, written = written, fixed = fixed), Some(key)),
-    };
-    let problem = Diagnostic::error(file, slip.position, message);
-    match field {
-        Some(key) => problem.field(key.clone()),
-        None => problem,
-    }
-}
 
 /// `read` for what the parser made of the YAML, `allowed` being the keys the file may have.
 fn read_parsed(

@@ -4,7 +4,6 @@
 //! guidebook is assembled, in `guidebook`.
 
 mod front_matter;
-mod ime_slips;
 #[cfg(test)]
 mod properties;
 mod split;

@@ -64,11 +64,7 @@ pub fn from_locale(locale: &[Option<String>; 3]) -> Lang {
 /// Japanese for a guidebook whose source language is Japanese (ja, ja-easy), English for
 /// one written in another language; None when its site.yaml cannot be read.
 fn guidebook_language(root: &Path) -> Option<Lang> {
-    let text = std::fs::read_to_string(root.join(crate::config::FILE_NAME)).ok()?;
-    let settings: serde_yaml::Value = serde_yaml::from_str(&text).ok()?;
-    let languages = settings.get("languages")?.as_sequence()?;
-    let source = languages.iter().find(|l| l.get("source").and_then(serde_yaml::Value::as_bool) == Some(true))?;
-    let code = source.get("code")?.as_str()?;
+    let code = crate::config::SiteConfig::written_source_language(root)?;
     Some(if code == "ja" || code.starts_with("ja-") { Lang::Ja } else { Lang::En })
 }
 

@@ -520,6 +520,7 @@ E163 = `{ $value }` cannot be given to { $argument }
     .expected = one of { $values }
 E164 = { $argument } must be given
 E165 = { $argument } cannot be given together with { $other }
+E167 = `{ $value }` cannot be given to { $argument }
 E166 = the command line cannot be read
 hint-see-help = tebiki --help lists every command; tebiki <command> --help, its options
 

@@ -508,6 +508,7 @@ E163 = { $argument } に「{ $value }」は使えません
     .expected = 次のどれか：{ $values }
 E164 = { $argument } を書いてください
 E165 = { $argument } と { $other } はいっしょに使えません
+E167 = { $argument } に「{ $value }」は使えません
 E166 = コマンドの書き方を読み取れません
 hint-see-help = tebiki --help でコマンドの一覧が、tebiki <コマンド> --help でそのオプションが出ます
 

@@ -114,6 +114,9 @@ impl Failure {
     /// The failure as lines for a terminal, in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         let mut text = format!("{}: {}", crate::msg!("label-error").text(lang), self.message.text(lang));
+        if let Some(expected) = self.message.attribute(lang, "expected") {
+            text.push_str(&format!("\n  {}: {expected}", crate::msg!("label-expected").text(lang)));
+        }
         if let Some(help) = self.message.attribute(lang, "help") {
             text.push_str(&format!("\n  {}: {help}", crate::msg!("label-help").text(lang)));
         }

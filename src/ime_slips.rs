@@ -1,5 +1,6 @@
-//! The slips a Japanese input method makes in front-matter, found in the text before the
-//! YAML parser sees it.
+//! The slips a Japanese input method makes in the YAML staff write (a chapter's
+//! front-matter, site.yaml, data/contacts.yaml), found in the text before the YAML parser
+//! sees it.
 //!
 //! With the IME on, `：` comes out for `:`, `　` for a space, `ー` for `-`, `、` for `,`,
 //! `［］` for `[]`, full-width digits for digits, and a date the way Japanese forms write it.
@@ -9,7 +10,8 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::diagnostics::Position;
+use crate::diagnostics::{Diagnostic, Position};
+use crate::msg;
 
 /// One slip: where it is, what it is, and the line or value as it should be written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,10 +42,90 @@ pub enum SlipKind {
     Date { key: String, written: String },
 }
 
+impl Slip {
+    /// The slip as the problem reported to the editor, in `file`.
+    pub fn problem(&self, file: &str) -> Diagnostic {
+        let fixed = self.fixed.as_str();
+        let (message, field) = match &self.kind {
+            SlipKind::FullWidthColon { key } => (msg!("E023", key = key, fixed = fixed), Some(key)),
+            SlipKind::FullWidthSpace => (msg!("E024", fixed = fixed), None),
+            SlipKind::ListDash { dash } => (msg!("E025", dash = dash.to_string(), fixed = fixed), None),
+            SlipKind::ListComma { comma } => (msg!("E026", comma = comma.to_string(), fixed = fixed), None),
+            SlipKind::FullWidthBracket { bracket } => {
+                (msg!("E027", bracket = bracket.to_string(), fixed = fixed), None)
+            }
+            SlipKind::CurlyQuotes => (msg!("E028", fixed = fixed), None),
+            SlipKind::FullWidthDigits { key } => (msg!("E029", key = key, fixed = fixed), Some(key)),
+            SlipKind::Date { key, written } => (msg!("E030", key = key, written = written, fixed = fixed), Some(key)),
+        };
+        let problem = Diagnostic::error(file, self.position, message);
+        match field {
+            Some(key) => problem.field(key.clone()),
+            None => problem,
+        }
+    }
+}
+
+/// `text` with every slip that names the line to write instead corrected, when there is one:
+/// what the file says once the slips are fixed, so that the rest of the guidebook can be
+/// checked against it instead of failing for want of it.
+pub fn corrected(text: &str, slips: &[Slip]) -> Option<String> {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let mut changed = false;
+    for slip in slips {
+        let whole_line = !matches!(slip.kind, SlipKind::FullWidthDigits { .. } | SlipKind::Date { .. });
+        if let Some(line) = lines.get_mut(slip.position.line.wrapping_sub(1)).filter(|_| whole_line) {
+            *line = slip.fixed.clone();
+            changed = true;
+        }
+    }
+    changed.then(|| lines.join("\n") + "\n")
+}
+
+/// The slips in a whole file (site.yaml, data/contacts.yaml) as problems, each with its
+/// line, and the file's text with them corrected when there are any (see `corrected`).
+pub fn in_file(file: &str, text: &str, keys: &Keys) -> (Vec<Diagnostic>, Option<String>) {
+    let slips = find(text, 1, keys);
+    let problems = slips.iter().map(|slip| slip.problem(file).with_source(text)).collect();
+    (problems, corrected(text, &slips))
+}
+
+/// `deserialize` for a file with slips: when the text as written cannot be read, the text
+/// with its slips corrected is read instead, and the parser's error kept for when that
+/// fails too.
+pub fn deserialize<T: serde::de::DeserializeOwned>(
+    file: &str,
+    text: &str,
+    corrected: Option<&str>,
+) -> Result<T, Diagnostic> {
+    crate::yaml::deserialize(file, text).or_else(|error| match corrected {
+        Some(fixed) => crate::yaml::deserialize(file, fixed).map_err(|_| error),
+        None => Err(error),
+    })
+}
+
+/// The slips in a settings file as problems, and the file's other problems without those
+/// that a slip explains better: the parser's error when it failed (a line later, in its
+/// own words), and anything reported on a slip's line (`healthy、frail` read as one key).
+pub fn with_slips(slips: Vec<Diagnostic>, problems: Vec<Diagnostic>, parse_failed: bool) -> Vec<Diagnostic> {
+    if slips.is_empty() {
+        return problems;
+    }
+    let lines: Vec<usize> = slips.iter().map(|s| s.position.line).collect();
+    let others = problems.into_iter().filter(|p| !parse_failed && !lines.contains(&p.position.line));
+    slips.into_iter().chain(others).collect()
+}
+
 /// The keys whose values are whole numbers, dates and lists, for the checks that need it.
 pub struct Keys<'a> {
-    /// Every key the file may have: a `：` is a slip only after one of them.
+    /// Every top-level key the file may have: a `：` is a slip only after one of them.
     pub known: &'a [&'a str],
+    /// The keys the file may have below the top level (a language's `code:`, a contact's
+    /// `phone:`): a `：` after one of them is a slip too.
+    pub nested: &'a [&'a str],
+    /// Whether every top-level key is one the file names itself (the ids of
+    /// data/contacts.yaml), so that `：` after any of them is a slip.
+    pub any_top_level: bool,
     pub numbers: &'a [&'a str],
     pub dates: &'a [&'a str],
     pub lists: &'a [&'a str],
@@ -93,9 +175,9 @@ pub fn find(yaml: &str, first_line: usize, keys: &Keys) -> Vec<Slip> {
                 fixed: format!("{prefix}- {item_rest}"),
             });
         }
-        // `key: value`, or the slip `key：value`. Only top-level keys are front-matter keys.
+        // `key: value`, or the slip `key：value` for a key the file may have at that level.
         let (key, separator, value_column) = match split_key(&content) {
-            Some((key, colon_at, full_width)) if indent == 0 || !full_width => {
+            Some((key, colon_at, full_width)) if indent == 0 || !full_width || keys.nested.contains(&key.as_str()) => {
                 let value_column = indent + colon_at + 1;
                 (Some(key), full_width.then_some(indent + colon_at), value_column)
             }
@@ -103,6 +185,19 @@ pub fn find(yaml: &str, first_line: usize, keys: &Keys) -> Vec<Slip> {
         };
         let Some(key) = key else {
             if let Some(value) = content.strip_prefix("- ") {
+                // `- code：ja`, the first key of a list item that is a group of keys.
+                if let Some((key, colon_at, true)) = split_key(value)
+                    && keys.nested.contains(&key.as_str())
+                {
+                    let rest: String = value.chars().skip(colon_at + 1).collect();
+                    let fixed = format!("{prefix}- {key}: {}", rest.trim_start_matches([' ', '\u{3000}']));
+                    slips.push(Slip {
+                        position: at(indent + 2 + colon_at),
+                        kind: SlipKind::FullWidthColon { key },
+                        fixed,
+                    });
+                    continue;
+                }
                 check_value(&mut slips, &current_key, value, indent + 2, line, &at, keys);
             }
             continue;
@@ -112,7 +207,12 @@ pub fn find(yaml: &str, first_line: usize, keys: &Keys) -> Vec<Slip> {
         }
         let value: String = line.chars().skip(value_column).collect();
         if let Some(colon) = separator {
-            if !keys.known.contains(&key.as_str()) {
+            let known = if indent == 0 {
+                keys.any_top_level || keys.known.contains(&key.as_str())
+            } else {
+                keys.nested.contains(&key.as_str())
+            };
+            if !known {
                 continue;
             }
             let fixed = format!("{prefix}{key}: {}", value.trim_start_matches([' ', '\u{3000}']));
@@ -202,7 +302,7 @@ fn check_value(
             kind: SlipKind::FullWidthDigits { key: key.to_string() },
             fixed: half_width,
         });
-    } else if keys.dates.contains(&key) && !super::is_iso_date(value) {
+    } else if keys.dates.contains(&key) && !crate::content::is_iso_date(value) {
         let unquoted = value.trim_matches(['"', '\'']);
         if let Some(iso) = read_date(unquoted) {
             let kind = SlipKind::Date { key: key.to_string(), written: unquoted.to_string() };
@@ -244,7 +344,7 @@ pub fn read_date(text: &str) -> Option<String> {
         return None;
     }
     let iso = format!("{year:04}-{month:02}-{day:02}");
-    super::is_iso_date(&iso).then_some(iso)
+    crate::content::is_iso_date(&iso).then_some(iso)
 }
 
 /// Japanese eras and the Western year each began, newest first.
@@ -256,6 +356,8 @@ mod tests {
 
     const KEYS: Keys = Keys {
         known: &["title", "summary", "order", "life_stages", "updated"],
+        nested: &[],
+        any_top_level: false,
         numbers: &["order"],
         dates: &["updated"],
         lists: &["life_stages"],
@@ -313,5 +415,32 @@ mod tests {
     #[test]
     fn text_in_a_block_is_prose() {
         assert!(slips("summary: |\n  受付：9時\n  ー 予約\ntitle: あ\n").is_empty());
+    }
+
+    #[test]
+    fn in_a_settings_file_a_full_width_colon_after_a_nested_key_is_a_slip_too() {
+        let keys = Keys {
+            known: &["base_url", "languages"],
+            nested: &["code", "name", "phone"],
+            any_top_level: false,
+            numbers: &[],
+            dates: &[],
+            lists: &[],
+        };
+        let text = "base_url：https://example.jp/\nlanguages:\n  - code：ja\n    name：日本語\n    note：受付：9時\n";
+        let found: Vec<(usize, usize, String)> =
+            find(text, 1, &keys).into_iter().map(|s| (s.position.line, s.position.column, s.fixed)).collect();
+        assert_eq!(
+            found,
+            [
+                (1, 9, "base_url: https://example.jp/".to_string()),
+                (3, 9, "  - code: ja".to_string()),
+                (4, 9, "    name: 日本語".to_string()),
+            ],
+            "`note` is no key of the file: its `：` is left to the parser"
+        );
+        let contacts = Keys { known: &[], nested: &["phone"], any_top_level: true, ..keys };
+        let found = find("houkatsu：\n  phone：000-555-0101\n", 1, &contacts);
+        assert_eq!(found.iter().map(|s| (s.position.line, s.position.column)).collect::<Vec<_>>(), [(1, 9), (2, 8)]);
     }
 }
