@@ -37,7 +37,9 @@ struct Preview {
 
 impl Preview {
     fn start(root: &std::path::Path) -> Preview {
-        let mut child = common::tebiki()
+        // As staff run it: the guidebook's language (Japanese) decides the messages.
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"))
+            .env_remove("TEBIKI_MESSAGES")
             .args(["serve", "--port", "0", "--root"])
             .arg(root)
             .stdout(Stdio::piped())

@@ -55,19 +55,23 @@ events.addEventListener('problem', (event) => {
 "#;
 
 /// The overlay's look, served as a file of the server's own: pages carry a security policy
-/// that runs no inline style. The prose wraps to the phone's width; the source line and its
-/// caret keep their columns in a block of their own that scrolls sideways.
+/// that runs no inline style. Every element of the overlay gets its own line breaking, as
+/// the theme's rules for Japanese text would otherwise reach into it: Japanese breaks
+/// between phrases (where the browser can tell them), never before 。 or ）. The prose wraps to the phone's width; the source line and its
+/// caret keep their columns in a block of their own that scrolls sideways, set in BIZ UD
+/// Gothic where the computer has it (Windows does): its Japanese characters are exactly two
+/// Latin ones wide, so the caret stays under its column after Japanese text.
 pub const STYLE_PATH: &str = "__tebiki/live.css";
 pub const STYLE: &str = "#tebiki-problem{position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:1rem;\
-background:#fff;color:#000;border:.5rem solid #b00020;font:1rem/1.6 system-ui,sans-serif;word-break:normal;\
-overflow-wrap:anywhere;line-break:strict;box-sizing:border-box}\
+background:#fff;color:#000;border:.5rem solid #b00020;font:1rem/1.6 system-ui,sans-serif;box-sizing:border-box}\
+#tebiki-problem,#tebiki-problem *{word-break:auto-phrase;line-break:strict;overflow-wrap:anywhere}\
 #tebiki-problem p{margin:0 0 .25rem}\
 #tebiki-problem .lead{font-weight:bold;margin-bottom:1rem}\
 #tebiki-problem ol{margin:0;padding:0;list-style:none}\
 #tebiki-problem li{margin:0 0 1.25rem;padding-top:.75rem;border-top:1px solid #767676}\
-#tebiki-problem .where{font:.9rem/1.5 ui-monospace,monospace;color:#333}\
+#tebiki-problem .where{font:.9rem/1.5 \"BIZ UDGothic\",ui-monospace,monospace;color:#333}\
 #tebiki-problem .what{font-weight:bold}\
-#tebiki-problem pre{white-space:pre;overflow-x:auto;overflow-wrap:normal;font:1rem/1.5 ui-monospace,monospace;\
+#tebiki-problem pre{white-space:pre;overflow-x:auto;overflow-wrap:normal;word-break:normal;font:1rem/1.5 \"BIZ UDGothic\",ui-monospace,monospace;\
 margin:.25rem 0 .5rem;padding:.5rem;background:#f3f3f3;border:1px solid #767676}\
 #tebiki-problem .note b{margin-right:.25em}\n";
 

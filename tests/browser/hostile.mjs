@@ -13,11 +13,12 @@
 
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { serve, recordPolicyViolations, violations } from './serve.mjs';
 
 const PWNED = () => window.top.__pwned ?? null;
+const screenshots = resolve(process.env.TEBIKI_SCREENSHOTS ?? 'target/screenshots');
 
 /** A browser context that records what a hostile page would do: requests to any other
  * origin (refused), dialogs, and policy violations. */
@@ -140,6 +141,44 @@ export function hostileTests(env) {
     assert.deepEqual([...seen.foreign, ...seen.dialogs], []);
   });
 
+  test('the preview tells two mistakes in the staff language, wrapped for a phone, the caret under its column', { skip: !process.env.TEBIKI_PREVIEW && 'TEBIKI_PREVIEW is not set' }, async () => {
+    const preview = process.env.TEBIKI_PREVIEW;
+    const root = process.env.TEBIKI_PREVIEW_ROOT;
+    const { context, seen } = await watchedContext(env.browser, new URL(preview).origin);
+    const page = await context.newPage();
+    // Without the attack chapters the guidebook builds again, and the overlay goes.
+    rmSync(join(root, 'content/ja/attack'), { recursive: true, force: true });
+    await page.goto(`${preview}ja/html/details/`);
+    await page.waitForFunction(() => !document.getElementById('tebiki-problem'), null, { timeout: 30000 });
+    // A chapter with two mistakes: an input-method slip after Latin letters, a broken link
+    // after Japanese text (the caret must pass under wide characters).
+    writeFileSync(join(root, 'content/ja/two-errors.md'),
+      '---\ntitle: 二つのまちがい\nsummary：家で受ける医療のことです。\norder: 990\n---\n\nくわしいことは[地域の相談窓口](nowhere.md)に聞いてください。\n');
+    try {
+      await page.waitForFunction(() => document.querySelectorAll('#tebiki-problem li').length === 2, null, { timeout: 30000 });
+      const sent = await overlayFacts(page);
+      mkdirSync(screenshots, { recursive: true });
+      await page.screenshot({ path: join(screenshots, 'serve-overlay-360.png'), fullPage: false });
+      // The same overlay, as the server writes it into a page loaded while the build fails.
+      await page.reload();
+      const served = await overlayFacts(page);
+      assert.deepEqual(served.text, sent.text, 'the script and the server show the same');
+      for (const facts of [sent, served]) {
+        assert.equal(facts.lang, 'ja', 'the overlay speaks the guidebook language, and says so');
+        assert.deepEqual(facts.codes, ['E023', 'E080']);
+        assert.ok(facts.text.includes('「summary」のあとのコロンが全角の「：」です'), facts.text);
+        assert.ok(facts.text.includes('リンク先が見つかりません'), facts.text);
+        assert.ok(facts.width <= facts.room + 1, `the messages wrap within the phone's width: ${facts.width} > ${facts.room}`);
+        assert.deepEqual(facts.carets.map((c) => Math.round(Math.abs(c.caret - c.column))), [0, 0], `each caret under its column: ${JSON.stringify(facts.carets)}`);
+        assert.ok(facts.carets[1].wide > 0, 'the second caret passes under Japanese text');
+      }
+    } finally {
+      rmSync(join(root, 'content/ja/two-errors.md'), { force: true });
+    }
+    await context.close();
+    assert.deepEqual([...seen.foreign, ...seen.dialogs], []);
+  });
+
   test('past every check, the page policy still stops scripts and other hosts', { skip: !allowed && 'TEBIKI_ALLOWED_SITE is not set' }, async () => {
     const built = readFileSync(join(allowed, 'ja/html/details/index.html'), 'utf8');
     const payloads = [
@@ -187,4 +226,34 @@ async function tamperedPageIsStopped(env, url) {
   }
   await context.close();
   assert.deepEqual(seen.foreign, [], 'no request reached another host');
+}
+
+/** What the preview's overlay shows: its language, codes and text, how wide its content
+ * is against the room it has, and for each source line where the caret is drawn and where
+ * the character it points at is (the x of each, in CSS pixels). */
+function overlayFacts(page) {
+  return page.evaluate(() => {
+    const overlay = document.getElementById('tebiki-problem');
+    const carets = [...overlay.querySelectorAll('pre')].map((pre) => {
+      const node = pre.firstChild;
+      const [source, caretLine] = node.textContent.split('\n');
+      const at = caretLine.indexOf('^');
+      const x = (offset) => {
+        const range = document.createRange();
+        range.setStart(node, offset);
+        range.setEnd(node, offset + 1);
+        return range.getBoundingClientRect().left;
+      };
+      const wide = [...caretLine.slice(0, at)].filter((c) => c === '\u3000').length;
+      return { caret: x(source.length + 1 + at), column: x(at), wide };
+    });
+    return {
+      lang: overlay.lang,
+      codes: [...overlay.querySelectorAll('.where')].map((p) => p.textContent.match(/\[([EW]\d{3})\]/)[1]),
+      text: overlay.textContent,
+      width: overlay.scrollWidth,
+      room: overlay.clientWidth,
+      carets,
+    };
+  });
 }
