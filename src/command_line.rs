@@ -271,11 +271,9 @@ fn exit_on(error: clap::Error, lang: Lang) -> ! {
             value = context(ContextKind::InvalidValue),
             values = context(ContextKind::ValidValue)
         )),
-        ErrorKind::InvalidValue | ErrorKind::ValueValidation => Some(msg!(
-            "E167",
-            argument = context(ContextKind::InvalidArg),
-            value = context(ContextKind::InvalidValue)
-        )),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            Some(msg!("E167", argument = context(ContextKind::InvalidArg), value = context(ContextKind::InvalidValue)))
+        }
         ErrorKind::MissingRequiredArgument => Some(msg!("E164", argument = context(ContextKind::InvalidArg))),
         ErrorKind::ArgumentConflict => {
             Some(msg!("E165", argument = context(ContextKind::InvalidArg), other = context(ContextKind::PriorArg)))

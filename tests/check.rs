@@ -122,7 +122,7 @@ const SLIPS: &[(&str, &str, &str, &str, &str)] = &[
     (
         "11:14",
         "E028",
-        "値が「“ ”」で囲まれています",
+        "値が全角の「“」「”」で囲まれています",
         "a value in curly quotes `“ ”`",
         "reviewed_by: \"地域包括ケア推進課\"",
     ),

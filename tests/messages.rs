@@ -319,3 +319,20 @@ fn without_a_guidebook_the_system_language_decides_and_japanese_when_none_is_set
     }
     assert_eq!(std::fs::read_to_string(occupied.path().join("notes.txt")).unwrap(), "mine");
 }
+
+#[test]
+fn the_readme_shows_what_tebiki_really_says() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    for fixture in ["unknown-taxonomy", "ime-slips"] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_tebiki"))
+            .env_remove("TEBIKI_MESSAGES")
+            .args(["check", "--root"])
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture))
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&output.stdout).to_string();
+        let first = said.split("\n\n").next().unwrap();
+        assert!(first.contains("エラー["), "{said}");
+        assert!(readme.contains(&format!("```\n{first}\n```")), "README.md should show, as tebiki says it:\n{first}");
+    }
+}

@@ -16,7 +16,7 @@ hint-did-you-mean = did you mean `{ $candidate }`?
 
 ## Files
 
-E001 = this is a link to a file outside the guidebook folder; it was not read
+E001 = this is a symbolic link (a kind of shortcut) to a file outside the guidebook folder; it was not read
     .expected = files that live inside the guidebook folder
     .help = copy the file into the guidebook folder instead of linking to it, so it is reviewed like the rest
 E002 = this leads to { $target }, a hidden file (a name starting with `.`); it was not read
@@ -33,8 +33,8 @@ E005 = the file is not UTF-8; it looks like { $encoding }
 E006 = the file is not UTF-8 text
     .expected = text saved as UTF-8
     .help = { help-save-as-utf8 }
-help-save-as-utf8 = re-save the file as UTF-8: in Notepad choose File > Save As and set Encoding to UTF-8; in VS Code click the encoding in the status bar, choose Reopen with Encoding (pick the one named above), then Save with Encoding > UTF-8
-E007 = this is a link to a folder, which tebiki does not follow
+help-save-as-utf8 = re-save the file as UTF-8: in Notepad choose File > Save As and set Encoding to UTF-8; in VS Code click the encoding in the status bar, choose Reopen with Encoding (pick the encoding named above, or Shift JIS if none is), then Save with Encoding > UTF-8
+E007 = this is a symbolic link (a kind of shortcut) to a folder, which tebiki does not follow
     .help = move the folder itself into content/
 E008 = a file directly under content/ belongs to no language
     .help = move it into a language folder such as content/{ $source }/
@@ -47,7 +47,7 @@ E010 = this file name cannot be used in a web address
 E011 = only content/<language>/_index.md is a front page
     .help = give the chapter a name of its own, e.g. overview.md
 E012 = the folder `{ $folder }` is used by tebiki's own pages
-    .help = move the chapter to another folder; tebiki lists pages under { $folder }/ itself
+    .help = move the chapter to another folder; tebiki makes the pages under { $folder }/ itself
 
 ## Chapters: the settings between the `---` lines
 
@@ -286,7 +286,7 @@ E098 = contact `{ $id }` has no name in `{ $source }`
 
 E080 = broken { $kind }: { $reason }{ $reader ->
         [none] {""}
-       *[other] {" "}(as shown to `{ $reader }` readers)
+       *[other] {" "}(on the page shown to readers of `{ $reader }`)
     }
 link-no-address = the link has no address
 link-site-root = `{ $dest }` starts at the site root
@@ -299,7 +299,7 @@ link-no-heading = there is no heading `#{ $anchor }` in { $place }
 place-this-page = this page
 place-front-page = the front page
 hint-link-parentheses = write the target between the parentheses: [text](../acp/what-is-acp.md)
-hint-link-relative = write links relative to this file, as your editor shows them: ../acp/what-is-acp.md
+hint-link-relative = write the address as seen from this file's folder (`../` is the folder above): ../acp/what-is-acp.md
 hint-link-same-language = link to the chapter in the same language folder; readers are taken to their own language automatically
 hint-link-file = link to the chapter's file: { $file }
 hint-link-publish = publish it (remove `draft: true`) or remove the link
@@ -399,7 +399,7 @@ E140 = name the chapter as <language>/<folders>/<name>, e.g. ja/care/bathing.md
 E141 = { $file } already exists; it is left as it is
     .help = choose another name, or open the file and edit it
 E142 = a translation needs its source chapter { $file } first
-    .help = make the source chapter first: tebiki new with the source language's folder
+    .help = make the source chapter first: tebiki new <source language>/<folders>/<name>.md
 E143 = cannot write { $file }
 E144 = the folder is not empty; nothing in it is changed
     .help = choose a new folder, or an empty one
@@ -413,7 +413,7 @@ E150 = `{ $version }` is not a version number (e.g. 0.1.0)
 ## Review points of tebiki check
 
 W010 = the heading jumps from level { $from } to level { $to }
-    .expected = each heading one level below the one before (## then ###)
+    .expected = headings that go at most one level deeper than the one before (## then ## or ###)
     .help = write { $marks } here
 W011 = the summary is { $length } characters long; a phone shows about { $shown }
     .help = keep it to one short sentence; the chapter says the rest
