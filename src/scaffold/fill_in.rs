@@ -66,10 +66,12 @@ pub fn find(root: &Path, guidebook: &Guidebook, severity: Severity) -> Vec<Diagn
         for hit in finder.find_iter(&text) {
             let fill_in = &ALL[hit.pattern().as_usize()];
             let position = lines.position(hit.start());
-            let message = msg!("W006", text = fill_in.text, what = (fill_in.what)());
+            let what = (fill_in.what)();
             let diagnostic = match severity {
-                Severity::Warning => Diagnostic::warning(&name, position, message),
-                Severity::Error => Diagnostic::error(&name, position, message),
+                Severity::Warning => {
+                    Diagnostic::warning(&name, position, msg!("W006", text = fill_in.text, what = what))
+                }
+                Severity::Error => Diagnostic::error(&name, position, msg!("E151", text = fill_in.text, what = what)),
             };
             found.push(diagnostic.with_line(lines.line_text(position.line)));
         }
