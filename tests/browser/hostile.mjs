@@ -167,7 +167,7 @@ export function hostileTests(env) {
         assert.equal(facts.lang, 'ja', 'the overlay speaks the guidebook language, and says so');
         assert.deepEqual(facts.codes, ['E023', 'E080']);
         assert.ok(facts.text.includes('「summary」のあとのコロンが全角の「：」です'), facts.text);
-        assert.ok(facts.text.includes('リンク先が見つかりません'), facts.text);
+        assert.ok(facts.text.includes('リンクが指す先が見つかりません'), facts.text);
         assert.ok(facts.width <= facts.room + 1, `the messages wrap within the phone's width: ${facts.width} > ${facts.room}`);
         assert.deepEqual(facts.carets.map((c) => Math.round(Math.abs(c.caret - c.column))), [0, 0], `each caret under its column: ${JSON.stringify(facts.carets)}`);
         assert.ok(facts.carets[1].wide > 0, 'the second caret passes under Japanese text');
