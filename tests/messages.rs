@@ -16,10 +16,18 @@ struct Entry {
     arguments: BTreeSet<String>,
 }
 
+/// A catalogue entry as written: its attributes, the arguments it names itself, and the
+/// messages it refers to.
+struct Written {
+    attributes: BTreeSet<String>,
+    variables: BTreeSet<String>,
+    references: BTreeSet<String>,
+}
+
 fn catalogue(lang: Lang) -> BTreeMap<String, Entry> {
     let resource = fluent_syntax::parser::parse(lang.catalogue())
         .unwrap_or_else(|(_, errors)| panic!("{lang:?} catalogue does not parse: {errors:?}"));
-    let mut direct: BTreeMap<String, (BTreeSet<String>, BTreeSet<String>, BTreeSet<String>)> = BTreeMap::new();
+    let mut direct: BTreeMap<String, Written> = BTreeMap::new();
     for entry in &resource.body {
         let ast::Entry::Message(message) = entry else { continue };
         let (mut variables, mut references) = (BTreeSet::new(), BTreeSet::new());
@@ -28,11 +36,11 @@ fn catalogue(lang: Lang) -> BTreeMap<String, Entry> {
             pattern_names(pattern, &mut variables, &mut references);
         }
         let attributes = message.attributes.iter().map(|a| a.id.name.to_string()).collect();
-        let previous = direct.insert(message.id.name.to_string(), (attributes, variables, references));
+        let previous = direct.insert(message.id.name.to_string(), Written { attributes, variables, references });
         assert!(previous.is_none(), "{lang:?}: {} is defined twice", message.id.name);
     }
     let mut entries = BTreeMap::new();
-    for (key, (attributes, _, _)) in &direct {
+    for (key, written) in &direct {
         let mut arguments = BTreeSet::new();
         let mut todo = vec![key.clone()];
         let mut seen = BTreeSet::new();
@@ -40,12 +48,12 @@ fn catalogue(lang: Lang) -> BTreeMap<String, Entry> {
             if !seen.insert(next.clone()) {
                 continue;
             }
-            let (_, variables, references) =
+            let referred =
                 direct.get(&next).unwrap_or_else(|| panic!("{lang:?}: {key} refers to {next}, which is not defined"));
-            arguments.extend(variables.iter().cloned());
-            todo.extend(references.iter().cloned());
+            arguments.extend(referred.variables.iter().cloned());
+            todo.extend(referred.references.iter().cloned());
         }
-        entries.insert(key.clone(), Entry { attributes: attributes.clone(), arguments });
+        entries.insert(key.clone(), Entry { attributes: written.attributes.clone(), arguments });
     }
     entries
 }
