@@ -87,8 +87,9 @@ impl Analysis {
     }
 }
 
-/// English words too common to search for; absent from the index, a query ignores them.
-const STOPWORDS: &[&str] = &[
+/// English words too common to search for; absent from the index, a query ignores them
+/// (index.json carries this list for the browser's engine).
+pub const STOPWORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "for", "from", "if", "in", "is", "it", "of", "on",
     "or", "that", "the", "this", "to", "with", "you", "your",
 ];

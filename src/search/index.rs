@@ -130,6 +130,8 @@ impl LanguageIndex {
             "characterShards": character_shards,
             "wordShards": word_files,
             "averageLength": (average * 10.0).round() / 10.0,
+            // The words the index leaves out, for the query to leave out too.
+            "stopWords": super::analyze::STOPWORDS,
             "chapterStarts": chapter_starts,
             "lengths": lengths,
         });

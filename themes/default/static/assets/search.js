@@ -75,8 +75,9 @@ function load(root, path) {
 
 // ---- Reading the query. ----
 
-/** Splits a query into groups of keys that must all match. */
-function readQuery(query) {
+/** Splits a query into groups of keys that must all match, without the words the index
+ * leaves out (`stopWords`, listed in index.json). */
+function readQuery(query, stopWords = []) {
   const groups = [];
   for (const piece of query.normalize('NFKC').split(/[^\p{L}\p{N}ー・々〆ヽヾゝゞ]+/u).filter(Boolean)) {
     const runs = [];
@@ -103,7 +104,7 @@ function readQuery(query) {
       // Other hiragana runs follow kanji: okurigana and particles (認知症とは), not words.
     });
   }
-  return groups.filter((g) => g.key !== '');
+  return groups.filter((g) => g.key !== '' && !(g.kind === 'word' && stopWords.includes(g.key)));
 }
 
 /** Every pair of adjacent kanji, or the single kanji. */
@@ -144,15 +145,19 @@ async function wordShard(root, lang, key) {
 async function matchWord(root, lang, index, key, marks) {
   const shard = await wordShard(root, lang, key);
   const weights = new Map();
+  let exact = false;
   for (const [candidate, [forms, postings]] of Object.entries(shard)) {
     if (!candidate.startsWith(key)) continue;
+    exact ||= candidate === key;
     const factor = candidate === key ? 1 : PREFIX_WEIGHT;
     for (let i = 0; i < postings.length; i += 2) {
       weights.set(postings[i], Math.max(weights.get(postings[i]) ?? 0, postings[i + 1] * factor));
     }
     forms.forEach((form) => marks.add(form));
   }
-  return score(weights, index);
+  const scores = score(weights, index);
+  scores.exact = exact;
+  return scores;
 }
 
 /**
@@ -268,9 +273,9 @@ export async function search(query, { lang = 'ja', limit = 10, root } = {}) {
   const index = await load(root, `search/${lang}/index.json`);
   if (!index) throw new Error(`no search index for language "${lang}"`);
   const marks = new Set();
-  let result = null;
+  const required = [];
   const bonuses = [];
-  for (const group of readQuery(query)) {
+  for (const group of readQuery(query, index.stopWords)) {
     let scores;
     if (group.kind === 'characters') {
       scores = await matchCharacters(root, lang, index, group, marks);
@@ -285,7 +290,18 @@ export async function search(query, { lang = 'ja', limit = 10, root } = {}) {
       }
       if (scores.size === 0 && group.optional) continue; // a word the index does not know
     }
-    result = result === null ? scores : intersect(result, scores);
+    required.push(scores);
+  }
+  // Every required word must match; but a word found only as the start of longer words
+  // (`car` in care, cards) or not at all may not empty a query the other words satisfy:
+  // such words, weakest first, then only add to the score.
+  let result = required.length ? required.reduce(intersect) : null;
+  const loose = required.filter((scores) => scores.exact === false).sort((a, b) => a.size - b.size);
+  while (result !== null && result.size === 0 && loose.length) {
+    const dropped = loose.shift();
+    bonuses.push(dropped);
+    const kept = required.filter((scores) => !bonuses.includes(scores));
+    result = kept.length ? kept.reduce(intersect) : null;
   }
   if (result === null && bonuses.length) result = bonuses.shift();
   if (!result) return [];
