@@ -164,11 +164,8 @@ impl SiteConfig {
     /// language to speak to the staff in is decided before the guidebook is loaded.
     pub fn written_source_language(root: &Path) -> Option<String> {
         let text = std::fs::read_to_string(root.join(FILE_NAME)).ok()?;
-        let slips = ime_slips::find(&text, 1, &SLIP_KEYS);
-        let corrected = ime_slips::corrected(&text, &slips);
-        let settings: serde_yaml::Value = serde_yaml::from_str(&text)
-            .or_else(|error| corrected.as_deref().map_or(Err(error), serde_yaml::from_str))
-            .ok()?;
+        let corrected = ime_slips::corrected(&text, &ime_slips::find(&text, 1, &SLIP_KEYS));
+        let settings: serde_yaml::Value = ime_slips::deserialize(FILE_NAME, &text, corrected.as_deref()).ok()?;
         let languages = settings.get("languages")?.as_sequence()?;
         let source = languages.iter().find(|l| l.get("source").and_then(serde_yaml::Value::as_bool) == Some(true))?;
         source.get("code")?.as_str().map(str::to_string)
