@@ -23,6 +23,9 @@ pub struct Terms {
     /// result excerpt mark 認知症 for a reader who typed にんちしょう.
     pub words: Vec<(String, String)>,
     pub characters: Vec<String>,
+    /// (character key, the name as written) for keys gained from a synonym: the section
+    /// says 最期 and is indexed under 看取, so a reader who typed 看取り sees 最期 marked.
+    pub character_names: Vec<(String, String)>,
 }
 
 impl Terms {
@@ -33,6 +36,7 @@ impl Terms {
     pub fn append(&mut self, mut other: Terms) {
         self.words.append(&mut other.words);
         self.characters.append(&mut other.characters);
+        self.character_names.append(&mut other.character_names);
     }
 }
 
@@ -43,6 +47,8 @@ pub struct CountedTerms {
     /// (key, as written, how many times), in the order each first appears.
     pub words: Vec<(Box<str>, Box<str>, u32)>,
     pub characters: Vec<(Box<str>, u32)>,
+    /// `Terms::character_names`, each once.
+    pub character_names: Vec<(Box<str>, Box<str>)>,
     /// `Terms::len` of the terms counted.
     pub len: u32,
 }
@@ -68,7 +74,11 @@ impl From<Terms> for CountedTerms {
             });
             characters[at].1 += 1;
         }
-        CountedTerms { words, characters, len }
+        let mut character_names: Vec<(Box<str>, Box<str>)> =
+            terms.character_names.iter().map(|(k, w)| (k.as_str().into(), w.as_str().into())).collect();
+        character_names.sort();
+        character_names.dedup();
+        CountedTerms { words, characters, character_names, len }
     }
 }
 

@@ -5,15 +5,22 @@
 //! - `index.json`: what every query needs and nothing more: where each chapter's documents
 //!   start, each document's length, the average length, which word files exist and the number
 //!   of character shards;
-//! - `w/<first character as hex>.json`: word keys starting with that character, each with
-//!   the forms it was written in and its postings, so a prefix lookup reads one file;
-//! - `c/<n>.json`: character keys, spread over n files by a hash of the key;
+//! - `w/<first character as hex>.json`: word keys starting with that character, each as
+//!   `[forms, postings]` or `[forms, postings, other names]`: the forms it was written in,
+//!   and the names whose synonyms it was indexed for (a section saying 最期 is found by
+//!   みとり: 最期 is the other name), so a prefix lookup reads one file;
+//! - `c/<n>.json`: character keys, spread over n files by a hash of the key, each as
+//!   postings, or `[postings, other names]` when synonyms gave it;
 //! - `t/<chapter>.json`: what a result shows: the chapter's title, URL and language, and each
-//!   section's heading id, heading and plain text (for the excerpt), fetched only for the
-//!   chapters a query returns. Made by `chapter_file` as each chapter is added, and written
-//!   at once: the index itself keeps no text.
+//!   section's heading id, heading and passages (sentences, long ones cut between phrases,
+//!   see passages.rs), fetched only for the chapters a query returns. Made by `chapter_file`
+//!   as each chapter is added, and written at once: the index itself keeps no text.
 //!
-//! Postings are flat `[document, weight, document, weight …]`; no positions are stored.
+//! Postings are flat `[document, value, document, value …]`; no positions are stored. A
+//! value is `2 × weight + strong`: the weight is the term's count, weighted by where it
+//! stands; strong is 1 when the term is in the chapter's title or the section's heading,
+//! which the engine adds on top of the count, so a section named after the query outranks
+//! sections that only mention it, however often.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -24,11 +31,38 @@ use super::analyze::CountedTerms;
 /// A section of a chapter, the unit a result points to: its weighted terms, the heading
 /// and the body (or title and summary), each with its weight.
 pub struct Document<'a> {
-    pub fields: Vec<(&'a CountedTerms, u32)>,
+    pub fields: Vec<Field<'a>>,
 }
 
-/// Postings of one key: (document, weight), documents ascending.
-type Postings = Vec<(u32, u32)>;
+/// Terms of one part of a document and how they count.
+#[derive(Clone, Copy)]
+pub struct Field<'a> {
+    pub terms: &'a CountedTerms,
+    pub weight: u32,
+    /// A title or heading: what the section is about.
+    pub strong: bool,
+    /// Terms gained from synonyms: their written forms are other names, not the query's.
+    pub gained: bool,
+}
+
+/// Postings of one key: (document, weight, strong), documents ascending.
+type Postings = Vec<(u32, u32, bool)>;
+
+/// The written forms kept for a key: enough to mark it, few enough to stay small.
+const FORMS_KEPT: usize = 4;
+
+#[derive(Default)]
+struct WordEntry {
+    forms: BTreeSet<Box<str>>,
+    other_names: BTreeSet<Box<str>>,
+    postings: Postings,
+}
+
+#[derive(Default)]
+struct CharacterEntry {
+    other_names: BTreeSet<Box<str>>,
+    postings: Postings,
+}
 
 /// A chapter as a result shows it.
 pub struct ChapterEntry {
@@ -43,8 +77,8 @@ pub struct LanguageIndex {
     /// Index of each chapter's first document.
     chapter_starts: Vec<u32>,
     lengths: Vec<u32>,
-    words: BTreeMap<Box<str>, (BTreeSet<Box<str>>, Postings)>,
-    characters: BTreeMap<Box<str>, Postings>,
+    words: BTreeMap<Box<str>, WordEntry>,
+    characters: BTreeMap<Box<str>, CharacterEntry>,
 }
 
 /// Aim for character shards of about this many bytes: small enough for a slow phone line,
@@ -62,23 +96,32 @@ impl LanguageIndex {
     pub fn add_document(&mut self, document: &Document) {
         let id = self.lengths.len() as u32;
         let mut length = 0;
-        for (terms, weight) in &document.fields {
+        for field in &document.fields {
+            let Field { terms, weight, strong, gained } = *field;
             length += terms.len * weight;
             for (key, written, count) in &terms.words {
                 if !self.words.contains_key(key) {
-                    self.words.insert(key.clone(), Default::default());
+                    self.words.insert(key.clone(), WordEntry::default());
                 }
-                let (forms, postings) = self.words.get_mut(key).expect("inserted above");
-                if forms.len() < 4 && !forms.contains(written) {
+                let entry = self.words.get_mut(key).expect("inserted above");
+                let forms = if gained { &mut entry.other_names } else { &mut entry.forms };
+                if forms.len() < FORMS_KEPT && !forms.contains(written) {
                     forms.insert(written.clone());
                 }
-                add_posting(postings, id, weight * count);
+                add_posting(&mut entry.postings, id, weight * count, strong);
             }
             for (key, count) in &terms.characters {
                 if !self.characters.contains_key(key) {
-                    self.characters.insert(key.clone(), Postings::new());
+                    self.characters.insert(key.clone(), CharacterEntry::default());
                 }
-                add_posting(self.characters.get_mut(key).expect("inserted above"), id, weight * count);
+                add_posting(&mut self.characters.get_mut(key).expect("inserted above").postings, id, weight * count, strong);
+            }
+            for (key, written) in &terms.character_names {
+                if let Some(entry) = self.characters.get_mut(key)
+                    && entry.other_names.len() < FORMS_KEPT
+                {
+                    entry.other_names.insert(written.clone());
+                }
             }
         }
         self.lengths.push(length.max(1));
@@ -96,27 +139,36 @@ impl LanguageIndex {
     /// as it is made, so the index is never held twice, as a structure and as text.
     pub fn write(self, out: &mut dyn FnMut(String, String)) {
         let LanguageIndex { chapter_starts, lengths, words, characters } = self;
-        let character_shards = shard_count(characters.iter().map(|(k, p)| k.len() + p.len() * 8));
+        let character_shards = shard_count(characters.iter().map(|(k, e)| k.len() + e.postings.len() * 8));
         // Keys are sorted, so the keys of one word file (one first character) come together.
         let mut word_files: Vec<String> = Vec::new();
         let mut shard = JsonObject::default();
         let mut shard_name = String::new();
-        for (key, (forms, postings)) in words {
+        for (key, entry) in words {
             let name = format!("{:x}", key.chars().next().map_or(0, |c| c as u32));
             if name != shard_name && !shard.is_empty() {
                 out(format!("w/{shard_name}.json"), std::mem::take(&mut shard).finish());
                 word_files.push(std::mem::take(&mut shard_name));
             }
             shard_name = name;
-            shard.push(&key, &(forms, flat(&postings)));
+            if entry.other_names.is_empty() {
+                shard.push(&key, &(entry.forms, flat(&entry.postings)));
+            } else {
+                shard.push(&key, &(entry.forms, flat(&entry.postings), entry.other_names));
+            }
         }
         if !shard.is_empty() {
             out(format!("w/{shard_name}.json"), shard.finish());
             word_files.push(shard_name);
         }
         let mut character_files: Vec<JsonObject> = (0..character_shards).map(|_| JsonObject::default()).collect();
-        for (key, postings) in characters {
-            character_files[(fnv1a(&key) % character_shards) as usize].push(&key, &flat(&postings));
+        for (key, entry) in characters {
+            let file = &mut character_files[(fnv1a(&key) % character_shards) as usize];
+            if entry.other_names.is_empty() {
+                file.push(&key, &flat(&entry.postings));
+            } else {
+                file.push(&key, &(flat(&entry.postings), entry.other_names));
+            }
         }
         for (n, file) in character_files.into_iter().enumerate().filter(|(_, f)| !f.is_empty()) {
             out(format!("c/{n}.json"), file.finish());
@@ -165,22 +217,29 @@ impl JsonObject {
 }
 
 /// What a result shows of a chapter, fetched only for the chapters a query returns: its
-/// title, URL and language, and each section's (heading id, heading, text), by path.
-pub fn chapter_file(number: usize, entry: &ChapterEntry, sections: &[(Option<&str>, &str, &str)]) -> (String, String) {
+/// title, URL and language, and each section's (heading id, heading, passages), by path.
+pub fn chapter_file(
+    number: usize,
+    entry: &ChapterEntry,
+    sections: &[(Option<&str>, &str, &[String])],
+) -> (String, String) {
     let shown = json!({ "title": entry.title, "url": entry.url, "lang": entry.lang, "sections": sections });
     (format!("t/{number}.json"), shown.to_string())
 }
 
 /// Documents arrive in order, so a document's postings are the last entry or a new one.
-fn add_posting(postings: &mut Postings, document: u32, weight: u32) {
+fn add_posting(postings: &mut Postings, document: u32, weight: u32, strong: bool) {
     match postings.last_mut() {
-        Some((last, total)) if *last == document => *total += weight,
-        _ => postings.push((document, weight)),
+        Some((last, total, was_strong)) if *last == document => {
+            *total += weight;
+            *was_strong |= strong;
+        }
+        _ => postings.push((document, weight, strong)),
     }
 }
 
 fn flat(postings: &Postings) -> Vec<u32> {
-    postings.iter().flat_map(|(doc, weight)| [*doc, *weight]).collect()
+    postings.iter().flat_map(|(doc, weight, strong)| [*doc, weight * 2 + *strong as u32]).collect()
 }
 
 /// A power of two, so the browser's `hash % n` needs no table.
@@ -211,23 +270,31 @@ mod tests {
         let mut index = LanguageIndex::default();
         let chapter = index.add_chapter();
         let title: CountedTerms =
-            Terms { words: vec![("にんちしょう".into(), "認知症".into())], characters: vec!["認知".into()] }.into();
+            Terms { words: vec![("にんちしょう".into(), "認知症".into())], characters: vec!["認知".into()], ..Terms::default() }
+                .into();
         let body: CountedTerms = Terms {
             words: vec![("にんちしょう".into(), "認知症".into()), ("にんちしょう".into(), "認知症".into())],
             characters: vec![],
+            ..Terms::default()
         }
         .into();
-        index.add_document(&Document { fields: vec![(&title, 3), (&body, 1)] });
+        index.add_document(&Document {
+            fields: vec![
+                Field { terms: &title, weight: 3, strong: true, gained: false },
+                Field { terms: &body, weight: 1, strong: false, gained: false },
+            ],
+        });
         let files: BTreeMap<String, String> = index.files().into_iter().collect();
         let shard = format!("w/{:x}.json", 'に' as u32);
         assert_eq!(
-            files[&shard], r#"{"にんちしょう":[["認知症"],[0,5]]}"#,
-            "3 for the title, 1 for each mention in the body"
+            files[&shard], r#"{"にんちしょう":[["認知症"],[0,11]]}"#,
+            "3 for the title, 1 for each mention in the body, doubled, and 1 as the title has it"
         );
         let entry = ChapterEntry { title: "認知症".into(), url: "ja/a/".into(), lang: None };
-        let (path, text) = chapter_file(chapter, &entry, &[(None, "", "本文")]);
+        let passages = ["本文です。".to_string(), "次の文。".to_string()];
+        let (path, text) = chapter_file(chapter, &entry, &[(None, "", &passages)]);
         assert_eq!(path, "t/0.json");
-        assert_eq!(text, r#"{"lang":null,"sections":[[null,"","本文"]],"title":"認知症","url":"ja/a/"}"#);
+        assert_eq!(text, r#"{"lang":null,"sections":[[null,"",["本文です。","次の文。"]]],"title":"認知症","url":"ja/a/"}"#);
         assert!(files["index.json"].contains(r#""chapterStarts":[0]"#), "{}", files["index.json"]);
         assert!(files["index.json"].contains(r#""lengths":[5]"#), "{}", files["index.json"]);
     }

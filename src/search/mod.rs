@@ -3,7 +3,9 @@
 //! files under search/<lang>/ for the engine in themes/default/static/assets/search.js.
 
 mod analyze;
+pub mod filters;
 mod index;
+mod passages;
 mod synonyms;
 
 use std::collections::HashMap;
@@ -21,7 +23,9 @@ use crate::msg;
 use crate::render::OutputFile;
 use crate::render::paths::PagePath;
 use analyze::{Analysis, CountedTerms, Terms, analyze};
+use filters::{FilterEntry, chapter_facets, filters_file};
 use index::{ChapterEntry, Document, LanguageIndex, chapter_file};
+use passages::passages;
 use synonyms::{Synonyms, WrittenGroup};
 
 pub use index::fnv1a;
@@ -30,12 +34,15 @@ pub use index::fnv1a;
 pub const USER_DICTIONARY: &str = "data/dictionary.csv";
 
 /// Weights of where a word stands: a word in the title or a heading says more about the
-/// text than a word in a sentence. Terms gained from synonyms weigh as much as written
-/// ones: counting them half was tried and found fewer expected chapters in the query table.
-const TITLE_WEIGHT: u32 = 5;
-const SUMMARY_WEIGHT: u32 = 2;
-const HEADING_WEIGHT: u32 = 3;
-const BODY_WEIGHT: u32 = 1;
+/// text than a word in a sentence (and is marked strong in the index, see index.rs); a
+/// link in a list of links ("pages to read next") names another page's subject and says
+/// least. Terms gained from synonyms weigh as much as written ones: counting them half was
+/// tried and found fewer expected chapters in the query table.
+const TITLE_WEIGHT: u32 = 6;
+const SUMMARY_WEIGHT: u32 = 4;
+const HEADING_WEIGHT: u32 = 4;
+const BODY_WEIGHT: u32 = 2;
+const LINK_WEIGHT: u32 = 1;
 
 /// What the index is built with: the tokenizer (with the domain and guidebook
 /// dictionaries) and the synonym groups.
@@ -131,16 +138,29 @@ impl Field {
         Field { written: written.into(), synonyms: synonyms.into() }
     }
 
-    fn weighted(&self, weight: u32) -> [(&CountedTerms, u32); 2] {
-        [(&self.written, weight), (&self.synonyms, weight)]
+    fn weighted(&self, weight: u32, strong: bool) -> [index::Field<'_>; 2] {
+        [
+            index::Field { terms: &self.written, weight, strong, gained: false },
+            index::Field { terms: &self.synonyms, weight, strong, gained: true },
+        ]
     }
+}
+
+/// A section as analysed: its heading, prose and link-list terms, and its passages.
+struct AnalysedSection {
+    section: Section,
+    heading: Field,
+    body: Field,
+    links: Field,
+    passages: Vec<String>,
 }
 
 /// A page's text analysed once, shared by every language that shows the page.
 pub struct Analysed {
     title: Field,
     summary: Field,
-    sections: Vec<(Section, Field, Field)>,
+    summary_passages: Vec<String>,
+    sections: Vec<AnalysedSection>,
     /// Which of the guidebook's own synonym groups the page mentions (by their place in
     /// data/synonyms.yaml), to warn about groups no chapter mentions.
     mentions: Vec<usize>,
@@ -198,9 +218,11 @@ pub fn write_index(
     synonyms::warn_unknown(&setup.synonyms, &mentioned, diagnostics);
 
     let source = guidebook.source_code();
+    let facets = chapter_facets(&guidebook.config);
     // Each language's index is its own work: built side by side.
     guidebook.config.languages.par_iter().for_each(|language| {
         let mut index = LanguageIndex::default();
+        let mut filter_entries = Vec::new();
         let write = |(path, text): (String, String)| {
             sink(OutputFile { path: format!("search/{}/{path}", language.code), bytes: Arc::new(text.into_bytes()) })
         };
@@ -211,14 +233,20 @@ pub fn write_index(
             // The chapter's first document is its title and summary: a chapter whose title
             // names the query ranks above one that mentions it in passing.
             index.add_document(&Document {
-                fields: [analysed.title.weighted(TITLE_WEIGHT), analysed.summary.weighted(SUMMARY_WEIGHT)].concat(),
+                fields: [analysed.title.weighted(TITLE_WEIGHT, true), analysed.summary.weighted(SUMMARY_WEIGHT, false)]
+                    .concat(),
             });
-            let mut shown = vec![(None, "", page.front.summary.as_str())];
-            for (section, heading, body) in &analysed.sections {
+            let mut shown = vec![(None, "", analysed.summary_passages.as_slice())];
+            for section in &analysed.sections {
                 index.add_document(&Document {
-                    fields: [heading.weighted(HEADING_WEIGHT), body.weighted(BODY_WEIGHT)].concat(),
+                    fields: [
+                        section.heading.weighted(HEADING_WEIGHT, true),
+                        section.body.weighted(BODY_WEIGHT, false),
+                        section.links.weighted(LINK_WEIGHT, false),
+                    ]
+                    .concat(),
                 });
-                shown.push((section.anchor.as_deref(), section.heading.as_str(), section.text.as_str()));
+                shown.push((section.section.anchor.as_deref(), section.section.heading.as_str(), &section.passages));
             }
             let entry = ChapterEntry {
                 title: page.front.title.clone(),
@@ -226,7 +254,17 @@ pub fn write_index(
                 lang: crate::render::lang_if_different(guidebook, &page.lang, &language.code),
             };
             write(chapter_file(number, &entry, &shown));
+            // Which life stages and so on a chapter has is the source's word, as on the
+            // listing pages.
+            filter_entries.push(FilterEntry {
+                title: &page.front.title,
+                url: entry.url,
+                summary: &page.front.summary,
+                lang: entry.lang,
+                front: &chapter.source(source).front,
+            });
         }
+        write(("filters.json".to_string(), filters_file(&facets, &filter_entries)));
         index.write(&mut |path, text| write((path, text)));
     });
 }
@@ -238,7 +276,7 @@ fn analyse(page: &Page, tokenizer: &Tokenizer, synonyms: &Synonyms, own_groups: 
     let mut sections = page.body.sections();
     let title = normalize(&page.front.title);
     let normalized: Vec<(String, String)> =
-        sections.iter().map(|s| (normalize(&s.heading), normalize(&s.text))).collect();
+        sections.iter().map(|s| (normalize(&s.heading), normalize(&s.prose))).collect();
     let mentions = own_groups
         .iter()
         .enumerate()
@@ -250,23 +288,35 @@ fn analyse(page: &Page, tokenizer: &Tokenizer, synonyms: &Synonyms, own_groups: 
         })
         .map(|(i, _)| i)
         .collect();
-    let fields: Vec<(Field, Field)> = sections
+    let analysed_sections = sections
         .iter_mut()
         .zip(&normalized)
-        .map(|(section, (heading, text))| {
+        .map(|(section, (heading, prose))| {
             // The body is analysed piece by piece, as the renderer annotated it, so every
-            // piece is tokenised once for both; synonyms look at the whole text.
+            // piece is tokenised once for both; synonyms look at the whole prose.
             let mut written = Terms::default();
             for piece in std::mem::take(&mut section.pieces) {
                 written.append(analyze(&piece, analysis, tokenizer));
             }
-            (field(&section.heading, heading), Field::new(written, synonyms.expand(text)))
+            let mut linked = Terms::default();
+            let link_names = synonyms.expand(&normalize(&section.link_pieces.join("\n")));
+            for piece in std::mem::take(&mut section.link_pieces) {
+                linked.append(analyze(&piece, analysis, tokenizer));
+            }
+            AnalysedSection {
+                heading: field(&section.heading, heading),
+                body: Field::new(written, synonyms.expand(prose)),
+                links: Field::new(linked, link_names),
+                passages: passages(&section.text, analysis, tokenizer),
+                section: std::mem::take(section),
+            }
         })
         .collect();
     Analysed {
         title: field(&page.front.title, &title),
         summary: field(&page.front.summary, &normalize(&page.front.summary)),
-        sections: sections.into_iter().zip(fields).map(|(s, (h, b))| (s, h, b)).collect(),
+        summary_passages: passages(&page.front.summary, analysis, tokenizer),
+        sections: analysed_sections,
         mentions,
     }
 }

@@ -4,10 +4,21 @@
 //   const results = await search('にんちしょう', { lang: 'ja', limit: 3 });          // browser
 //   const results = await search('にんちしょう', { lang: 'ja', limit: 3, root: 'public' }); // Node
 //
+// Filters (life stage, scenario, audience: search/<lang>/filters.json, see src/search/filters.rs)
+// narrow a search, or list chapters without a query, in the guidebook's order:
+//
+//   const results = await search('みとり', { lang: 'ja', filters: { audience: ['family'] }, counts: true });
+//   const listed = await browse({ lang: 'ja', filters: { stage: ['end-of-life'] } });
+//
+// With filters or `counts`, the results carry `total` (chapters found) and `counts`
+// ({ facet: { value: chapters } }: how many chapters each value would give, with the other
+// facets' choices kept).
+//
 // Each result is { url, title, heading, excerpt, score, lang, marks }: url is relative to
 // the site root, excerpt is HTML with the matches in <mark>, lang is set when the chapter is
 // shown in another language than the index (an untranslated chapter), marks lists the words
-// as written on the page (認知症 for にんちしょう), for marking the title and heading with mark().
+// as written on the page (認知症 for にんちしょう), then the other names the index found the
+// page by (最期 for みとり), for marking the title and heading with mark().
 //
 // The index is built by tebiki (src/search/index.rs describes the files): word keys
 // (readings such as にんちしょう, kana words, alphabetic words) are looked up by prefix in
@@ -18,6 +29,18 @@
 const K1 = 1.2;
 const B = 0.75;
 const PREFIX_WEIGHT = 0.8;
+// What a term in the title or the section's heading adds, in units of the term's rarity:
+// more than any number of mentions can (BM25 gives at most K1 + 1), so the section named
+// after the query comes first.
+const STRONG_BONUS = 2.5;
+// Pages where the query's words stand together, as typed, move up by this factor; a
+// chapter whose title has the whole query, as typed, moves up by the other.
+const ADJACENT_BONUS = 1.5;
+const TITLE_BONUS = 1.5;
+// How many written forms and other names the index keeps per key (FORMS_KEPT in index.rs).
+const NAMES_KEPT = 4;
+// An excerpt is the best passage and those after it, up to about this many characters.
+const EXCERPT_CHARS = 100;
 
 /** NFKC, lowercase, katakana to hiragana, without ー and ・ (as src/japanese/normalize.rs). */
 export function normalize(text) {
@@ -121,13 +144,32 @@ function bm25(weight, frequency, documents, length, averageLength) {
   return (idf * weight * (K1 + 1)) / (weight + K1 * (1 - B + (B * length) / averageLength));
 }
 
-/** Scores documents from their weights, for a query term found in `frequency` documents. */
-function score(weights, index) {
+/** Scores documents from what their postings say ({ weight, strong } by document), for a
+ * query term found in as many documents as there are entries. */
+function score(postings, index) {
   const scores = new Map();
-  for (const [doc, weight] of weights) {
-    scores.set(doc, bm25(weight, weights.size, index.lengths.length, index.lengths[doc], index.averageLength));
+  const documents = index.lengths.length;
+  const idf = Math.log(1 + (documents - postings.size + 0.5) / (postings.size + 0.5));
+  for (const [doc, { weight, strong }] of postings) {
+    const mentions = weight > 0 ? bm25(weight, postings.size, documents, index.lengths[doc], index.averageLength) : 0;
+    scores.set(doc, mentions + strong * STRONG_BONUS * idf);
   }
   return scores;
+}
+
+/**
+ * Adds a flat [document, value, …] list (value = 2 × weight + strong, see index.rs) to
+ * `postings`, times a factor (a word that only starts with what was typed counts less, in
+ * its count and in its heading alike); the best of several words counts for a document.
+ */
+function addPostings(postings, flat, factor = 1) {
+  for (let i = 0; i < flat.length; i += 2) {
+    const weight = (flat[i + 1] >> 1) * factor;
+    const strong = (flat[i + 1] & 1) * factor;
+    const known = postings.get(flat[i]);
+    if (!known) postings.set(flat[i], { weight, strong });
+    else postings.set(flat[i], { weight: Math.max(known.weight, weight), strong: Math.max(known.strong, strong) });
+  }
 }
 
 async function wordShard(root, lang, key) {
@@ -144,18 +186,16 @@ async function wordShard(root, lang, key) {
  */
 async function matchWord(root, lang, index, key, marks) {
   const shard = await wordShard(root, lang, key);
-  const weights = new Map();
+  const values = new Map();
   let exact = false;
-  for (const [candidate, [forms, postings]] of Object.entries(shard)) {
+  for (const [candidate, [forms, postings, otherNames = []]] of Object.entries(shard)) {
     if (!candidate.startsWith(key)) continue;
     exact ||= candidate === key;
-    const factor = candidate === key ? 1 : PREFIX_WEIGHT;
-    for (let i = 0; i < postings.length; i += 2) {
-      weights.set(postings[i], Math.max(weights.get(postings[i]) ?? 0, postings[i + 1] * factor));
-    }
-    forms.forEach((form) => marks.add(form));
+    addPostings(values, postings, candidate === key ? 1 : PREFIX_WEIGHT);
+    forms.forEach((form) => marks.written.add(form));
+    otherNames.forEach((name) => marks.names.add(name));
   }
-  const scores = score(weights, index);
+  const scores = score(values, index);
   scores.exact = exact;
   return scores;
 }
@@ -196,15 +236,25 @@ async function matchKanaPhrase(root, lang, index, key, marks) {
 /** Documents containing every character key of a kanji run. */
 async function matchCharacters(root, lang, index, group, marks) {
   let result = null;
+  const names = [];
   for (const key of group.keys) {
     const shard = (await load(root, `search/${lang}/c/${fnv1a(key) % index.characterShards}.json`)) ?? {};
-    const postings = shard[key] ?? [];
-    const weights = new Map();
-    for (let i = 0; i < postings.length; i += 2) weights.set(postings[i], postings[i + 1]);
-    const scores = score(weights, index);
+    const entry = shard[key] ?? [];
+    // [postings, other names] when synonyms gave the key, else the postings alone.
+    const [postings, otherNames] = Array.isArray(entry[0]) ? entry : [entry, []];
+    const values = new Map();
+    addPostings(values, postings);
+    const scores = score(values, index);
     result = result === null ? scores : intersect(result, scores);
+    names.push(new Set(otherNames));
   }
-  marks.add(group.text);
+  marks.written.add(group.text);
+  // A name stands for the whole run only if every key of the run was gained from it (or
+  // has so many names that the index kept only a few: common pairs such as 訪問).
+  const complete = names.filter((set) => set.size < NAMES_KEPT);
+  for (const name of new Set(names.flatMap((set) => [...set]))) {
+    if (complete.every((set) => set.has(name))) marks.names.add(name);
+  }
   return result ?? new Map();
 }
 
@@ -220,6 +270,29 @@ function chapterOf(index, doc) {
   return low;
 }
 
+/**
+ * The chapters that have every one of the words (each word's documents by score), each
+ * with its documents: chapter -> (document -> { score, words }), words being how many of
+ * the words the document has.
+ */
+function chaptersWithAll(index, words) {
+  const chapters = new Map();
+  words.forEach((scores, n) => {
+    for (const [doc, score] of scores) {
+      const chapter = chapterOf(index, doc);
+      if (n > 0 && !chapters.has(chapter)) continue; // lacks an earlier word
+      if (!chapters.has(chapter)) chapters.set(chapter, { docs: new Map(), words: 0 });
+      const entry = chapters.get(chapter);
+      if (entry.words < n) continue;
+      const known = entry.docs.get(doc) ?? { score: 0, words: 0 };
+      entry.docs.set(doc, { score: known.score + score, words: known.words + 1 });
+      entry.words = n + 1;
+    }
+    for (const [chapter, entry] of chapters) if (entry.words < n + 1) chapters.delete(chapter);
+  });
+  return new Map([...chapters].map(([chapter, entry]) => [chapter, entry.docs]));
+}
+
 function intersect(a, b) {
   const both = new Map();
   for (const [doc, score] of a) if (b.has(doc)) both.set(doc, score + b.get(doc));
@@ -232,35 +305,133 @@ function escapeHtml(text) {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 }
 
-/** The whole text as HTML with every match marked. */
-export function mark(text, marks) {
-  return excerpt(text, marks, text.length);
-}
-
-/** A short passage around the first match, with every match marked. */
-export function excerpt(text, marks, length = 100) {
+/** Where the marks stand in a text: [from, to, term, written] ranges, by position. A single
+ * kanji counts only where it stands alone (家 in 家で, not in 家族) unless `loose`. */
+function findMarks(text, marks, loose = false) {
   const lower = text.toLowerCase();
-  const terms = [...marks].filter(Boolean).map((m) => m.toLowerCase());
   const ranges = [];
-  for (const term of terms) {
-    for (let at = lower.indexOf(term); at !== -1; at = lower.indexOf(term, at + term.length)) {
-      ranges.push([at, at + term.length]);
+  const terms = [...marks.written].map((m) => [m, true]).concat([...marks.names].map((m) => [m, false]));
+  for (const [term, written] of terms) {
+    const wanted = term.toLowerCase();
+    if (!wanted) continue;
+    const alone = !loose && [...wanted].length === 1 && script(wanted) === 'kanji';
+    for (let at = lower.indexOf(wanted); at !== -1; at = lower.indexOf(wanted, at + wanted.length)) {
+      if (alone && (script(lower[at - 1] ?? '') === 'kanji' || script(lower[at + wanted.length] ?? '') === 'kanji')) continue;
+      ranges.push([at, at + wanted.length, wanted, written]);
     }
   }
-  ranges.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
-  const first = ranges.length ? ranges[0][0] : 0;
-  const start = Math.max(0, Math.min(first - 25, text.length - length));
-  let end = Math.min(text.length, start + length);
-  for (const [from, to] of ranges) if (from < end && to > end) end = to; // never cut a match
-  let html = start > 0 ? '…' : '';
-  let at = start;
+  return ranges.sort((x, y) => x[0] - y[0] || y[1] - x[1]);
+}
+
+/** `text` as HTML with the ranges marked (overlapping ranges join the first). */
+function marked(text, ranges) {
+  let html = '';
+  let at = 0;
   for (const [from, to] of ranges) {
-    if (from < at || from >= end) continue;
-    html += escapeHtml(text.slice(at, from)) + '<mark>' + escapeHtml(text.slice(from, Math.min(to, end))) + '</mark>';
-    at = Math.min(to, end);
+    if (to <= at) continue;
+    const start = Math.max(from, at);
+    html += escapeHtml(text.slice(at, start)) + '<mark>' + escapeHtml(text.slice(start, to)) + '</mark>';
+    at = to;
   }
-  html += escapeHtml(text.slice(at, end)) + (end < text.length ? '…' : '');
-  return html.replace(/\n/g, ' ');
+  return (html + escapeHtml(text.slice(at))).replace(/\n/g, ' ');
+}
+
+/** Marks as the engine gathers them: words as written on the pages, and other names. */
+function markSet(list) {
+  return { written: new Set(list), names: new Set() };
+}
+
+/** The whole text as HTML with every match marked; `marks` is a result's marks. */
+export function mark(text, marks) {
+  return marked(text, findMarks(text, Array.isArray(marks) ? markSet(marks) : marks));
+}
+
+/**
+ * How well a run of passages shows the query: the words the reader typed (or their written
+ * forms) count twice, other names once, each distinct term once; then the closer together
+ * they stand, the better.
+ */
+function windowValue(ranges) {
+  const written = new Set(ranges.filter((r) => r[3]).map((r) => r[2]));
+  const names = new Set(ranges.filter((r) => !r[3] && !written.has(r[2])).map((r) => r[2]));
+  const span = ranges.length ? ranges[ranges.length - 1][1] - ranges[0][0] : 0;
+  return [written.size * 2 + names.size, -span];
+}
+
+function better(a, b) {
+  return a[0] !== b[0] ? a[0] > b[0] : a[1] > b[1];
+}
+
+/**
+ * The excerpt of a section: the run of passages (cut at sentence and phrase boundaries when
+ * the index was built) that starts with a passage holding a mark and shows the most terms,
+ * closest together. Returns { value, html } or null when no passage holds a mark.
+ */
+function bestExcerpt(passages, marks, loose = false) {
+  const found = passages.map((passage) => findMarks(passage, marks, loose));
+  let best = null;
+  for (let first = 0; first < passages.length; first++) {
+    if (!found[first].length) continue;
+    let last = first;
+    let length = passages[first].length;
+    while (last + 1 < passages.length && length + passages[last + 1].length <= EXCERPT_CHARS) {
+      length += passages[++last].length;
+    }
+    let offset = 0;
+    const ranges = [];
+    for (let i = first; i <= last; i++) {
+      for (const [from, to, term, written] of found[i]) ranges.push([from + offset, to + offset, term, written]);
+      offset += passages[i].length;
+    }
+    const value = windowValue(ranges);
+    if (best === null || better(value, best.value)) best = { value, first, last, ranges };
+  }
+  if (best === null) return null;
+  const text = passages.slice(best.first, best.last + 1).join('');
+  const html = (best.first > 0 ? '…' : '') + marked(text, best.ranges) + (best.last < passages.length - 1 ? '…' : '');
+  return { value: best.value, html: html.trim() };
+}
+
+/** The first passages of a section, when none holds a mark. */
+function openingExcerpt(passages) {
+  let last = 0;
+  let length = passages[0]?.length ?? 0;
+  while (last + 1 < passages.length && length + passages[last + 1].length <= EXCERPT_CHARS) length += passages[++last].length;
+  const text = passages.slice(0, last + 1).join('');
+  return (marked(text, []) + (last < passages.length - 1 ? '…' : '')).trim();
+}
+
+/** A short passage of `text` showing the marks (for a text that was not cut at build time). */
+export function excerpt(text, marks) {
+  const passages = text.split(/(?<=[。！？.!?]\s*)/u);
+  const set = Array.isArray(marks) ? markSet(marks) : marks;
+  return bestExcerpt(passages, set)?.html ?? openingExcerpt(passages);
+}
+
+/**
+ * How much of the query the chapter has as typed, from 0 to 1: in scripts that space their
+ * words, the share of the query's word pairs (end of, of life) that stand together as
+ * whole words (care plan is not in care planning); in the others, whether the query,
+ * without its spaces, stands in the text (訪問 看護 in 訪問看護).
+ */
+function togetherness(texts, phrase) {
+  const words = phrase.split(' ').filter(Boolean);
+  if (words.length < 2 && !/[^\p{Script=Latin}\p{Script=Hangul}\p{N} ]/u.test(phrase)) return 0;
+  const flat = texts.map((text) => ` ${normalize(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `);
+  if (/^[\p{Script=Latin}\p{Script=Hangul}\p{N} ]+$/u.test(phrase)) {
+    const pairs = words.slice(1).map((word, i) => ` ${words[i]} ${word} `);
+    return pairs.filter((pair) => flat.some((text) => text.includes(pair))).length / pairs.length;
+  }
+  const joined = phrase.replace(/ /g, '');
+  return flat.some((text) => text.replace(/ /g, '').includes(joined)) ? 1 : 0;
+}
+
+/** Whether a title has the whole query as typed (spaces aside, whole words where words are spaced). */
+function titleHas(title, typed) {
+  if (!typed) return false;
+  const flat = ` ${normalize(title).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  if (/^[\p{Script=Latin}\p{Script=Hangul}\p{N} ]+$/u.test(typed)) return flat.includes(` ${typed} `);
+  return flat.replace(/ /g, '').includes(typed.replace(/ /g, ''));
 }
 
 // ---- The search. ----
@@ -269,18 +440,23 @@ export function excerpt(text, marks, length = 100) {
  * Searches the site's index for `lang`. Returns up to `limit` chapters, best first, each
  * pointing at the section where the words were found.
  */
-export async function search(query, { lang = 'ja', limit = 10, root } = {}) {
+export async function search(query, { lang = 'ja', limit = 10, root, filters = {}, counts = false } = {}) {
   const index = await load(root, `search/${lang}/index.json`);
   if (!index) throw new Error(`no search index for language "${lang}"`);
-  const marks = new Set();
+  const marks = { written: new Set(), names: new Set() };
   const required = [];
   const bonuses = [];
-  for (const group of readQuery(query, index.stopWords)) {
+  const groups = readQuery(query, index.stopWords);
+  for (const group of groups) {
     let scores;
     if (group.kind === 'characters') {
       scores = await matchCharacters(root, lang, index, group, marks);
     } else {
       scores = await matchWord(root, lang, index, group.key, marks);
+      // お葬式 is read おそうしき, but the dictionary may read お and 葬式 apart.
+      if (scores.size === 0 && group.kind === 'kana' && /^[おご]../u.test(group.key)) {
+        scores = await matchWord(root, lang, index, group.key.slice(1), marks);
+      }
       if (scores.size === 0 && group.kind === 'kana' && !group.bonus) {
         scores = await matchKanaPhrase(root, lang, index, group.key, marks);
       }
@@ -292,55 +468,155 @@ export async function search(query, { lang = 'ja', limit = 10, root } = {}) {
     }
     required.push(scores);
   }
-  // Every required word must match; but a word found only as the start of longer words
-  // (`car` in care, cards) or not at all may not empty a query the other words satisfy:
-  // such words, weakest first, then only add to the score.
-  let result = required.length ? required.reduce(intersect) : null;
+  // Every required word must be in the chapter; but a word found only as the start of
+  // longer words (`car` in care, cards) or not at all may not empty a query the other
+  // words satisfy: such words, weakest first, then only add to the score.
+  let kept = required;
+  let chapters = chaptersWithAll(index, kept);
   const loose = required.filter((scores) => scores.exact === false).sort((a, b) => a.size - b.size);
-  while (result !== null && result.size === 0 && loose.length) {
-    const dropped = loose.shift();
-    bonuses.push(dropped);
-    const kept = required.filter((scores) => !bonuses.includes(scores));
-    result = kept.length ? kept.reduce(intersect) : null;
+  while (chapters.size === 0 && loose.length) {
+    bonuses.push(loose.shift());
+    kept = required.filter((scores) => !bonuses.includes(scores));
+    chapters = chaptersWithAll(index, kept);
   }
-  if (result === null && bonuses.length) result = bonuses.shift();
-  if (!result) return [];
+  if (kept.length === 0 && bonuses.length) {
+    kept = [bonuses.shift()];
+    chapters = chaptersWithAll(index, kept);
+  }
+  const narrowing = await narrower(root, lang, filters, counts);
+  const tally = narrowing?.counts(chapters.keys());
+  if (narrowing) for (const chapter of [...chapters.keys()]) if (!narrowing.keeps(chapter)) chapters.delete(chapter);
+  if (chapters.size === 0) return withCounts([], tally, 0);
   for (const scores of bonuses) {
-    for (const [doc, value] of scores) if (result.has(doc)) result.set(doc, result.get(doc) + value);
+    for (const [doc, value] of scores) {
+      const docs = chapters.get(chapterOf(index, doc));
+      if (docs) docs.set(doc, { score: (docs.get(doc)?.score ?? 0) + value, words: docs.get(doc)?.words ?? 0 });
+    }
   }
 
-  // A chapter's score: its best document, plus less and less for each further one, so a
-  // chapter about the subject (title and several sections) outranks a passing mention.
-  const byChapter = new Map(); // chapter -> [[doc, score], ...]
-  for (const [doc, score] of result) {
-    const chapter = chapterOf(index, doc);
-    if (!byChapter.has(chapter)) byChapter.set(chapter, []);
-    byChapter.get(chapter).push([doc, score]);
-  }
-  const ranked = [...byChapter.entries()]
-    .map(([chapter, docs]) => {
-      docs.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-      const score = docs.reduce((sum, [, s], i) => sum + s / 3 ** i, 0);
-      // Point at the best section; the title-and-summary document stands for the chapter top.
-      const first = index.chapterStarts[chapter];
-      const section = docs.find(([doc]) => doc !== first) ?? docs[0];
-      return [chapter, section[0], score];
+  // A chapter's score: its best section, plus less and less for each further one, so a
+  // chapter about the subject (title and several sections) outranks a passing mention; a
+  // section that has only some of the words counts half, so the words together come first.
+  const ranked = [...chapters.entries()]
+    .map(([chapter, found]) => {
+      const docs = [...found.entries()]
+        .map(([doc, { score, words }]) => [doc, words === kept.length ? score : score / 2])
+        .sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+      return [chapter, docs, docs.reduce((sum, [, s], i) => sum + s / 3 ** i, 0)];
     })
     .sort((a, b) => b[2] - a[2] || a[0] - b[0])
     .slice(0, limit);
-  return Promise.all(
-    ranked.map(async ([chapter, doc, score]) => {
+  // Words typed together (end of life, "advance care planning") are looked for together.
+  const typed = normalize(query).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const phrase = groups.length > 1 ? typed : '';
+  const results = await Promise.all(
+    ranked.map(async ([chapter, docs, score]) => {
       const shown = await load(root, `search/${lang}/t/${chapter}.json`);
-      const [anchor, heading, text] = shown.sections[doc - index.chapterStarts[chapter]];
+      const first = index.chapterStarts[chapter];
+      const { doc, html } = pointAt(shown, first, docs, marks);
+      const [anchor, heading, passages] = shown.sections[doc - first];
+      const together = phrase && togetherness([shown.title, ...shown.sections.flatMap(([, h, p]) => [h, p.join('')])], phrase);
       return {
         url: anchor ? `${shown.url}#${anchor}` : shown.url,
         title: shown.title,
         heading,
-        excerpt: excerpt(text, marks),
-        score: Math.round(score * 1000) / 1000,
+        excerpt: html,
+        score: Math.round(score * (1 + (ADJACENT_BONUS - 1) * together) * (titleHas(shown.title, typed) ? TITLE_BONUS : 1) * 1000) / 1000,
         lang: shown.lang ?? undefined,
-        marks: [...marks],
+        marks: [...marks.written, ...[...marks.names].filter((n) => !marks.written.has(n))],
+        chapter,
       };
     }),
   );
+  results.sort((a, b) => b.score - a.score || a.chapter - b.chapter);
+  return withCounts(results.map(({ chapter, ...result }) => result), tally, chapters.size);
+}
+
+// ---- Filters. ----
+
+function withCounts(results, counts, total) {
+  if (counts) Object.assign(results, { counts, total });
+  return results;
+}
+
+/**
+ * What the filters choose, or null when none is chosen and no counts are asked for (then
+ * filters.json is not fetched). `keeps(entry)` says whether an entry has, in every facet
+ * with a choice, one of the chosen values; `counts(entries)` counts each value among the
+ * entries, each facet with the other facets' choices applied. Values the facet does not
+ * have (a mistyped URL) are ignored.
+ */
+async function narrower(root, lang, filters, counts) {
+  const chosenAny = Object.values(filters).some((values) => values?.length);
+  if (!chosenAny && !counts) return null;
+  const data = await load(root, `search/${lang}/filters.json`);
+  if (!data) return null;
+  const chosen = data.facets.map((facet) => new Set((filters[facet.key] ?? []).map((v) => facet.values.indexOf(v)).filter((n) => n >= 0)));
+  const has = (entry, except) =>
+    chosen.every((wanted, f) => f === except || wanted.size === 0 || data.entries[entry][4][f].some((n) => wanted.has(n)));
+  return {
+    data,
+    keeps: (entry) => has(entry),
+    counts(entries) {
+      const tally = Object.fromEntries(data.facets.map((facet) => [facet.key, Object.fromEntries(facet.values.map((v) => [v, 0]))]));
+      for (const entry of entries) {
+        data.facets.forEach((facet, f) => {
+          if (!has(entry, f)) return;
+          for (const n of data.entries[entry][4][f]) tally[facet.key][facet.values[n]] += 1;
+        });
+      }
+      return tally;
+    },
+  };
+}
+
+/**
+ * The chapters the filters choose, without a query, in the guidebook's order: each as a
+ * result whose excerpt is the chapter's summary. With no filter chosen, every chapter.
+ */
+export async function browse({ lang = 'ja', root, filters = {} } = {}) {
+  const narrowing = await narrower(root, lang, filters, true);
+  if (!narrowing) throw new Error(`no filters for language "${lang}"`);
+  const all = narrowing.data.entries.map((_, n) => n);
+  const kept = all.filter((n) => narrowing.keeps(n));
+  const results = kept.map((n) => {
+    const [title, url, summary, textLang] = narrowing.data.entries[n];
+    return { url, title, heading: '', excerpt: escapeHtml(summary), score: 0, lang: textLang ?? undefined, marks: [] };
+  });
+  return withCounts(results, narrowing.counts(all), kept.length);
+}
+
+/**
+ * The section a result points at, and its excerpt: the best-scoring section whose passages
+ * show the words the reader typed; else one that shows other names for them; else any
+ * section of the chapter that does (a word found in the title may stand in the text too);
+ * else the best section's opening, after its heading (or the chapter's title), which is
+ * where the words were found. The title-and-summary document stands for the chapter top
+ * and is taken only when no section shows as much.
+ */
+function pointAt(shown, first, docs, marks) {
+  const sectionOrder = [...docs.filter(([doc]) => doc !== first), ...docs.filter(([doc]) => doc === first)].map(
+    ([doc]) => doc,
+  );
+  for (let doc = first; doc < first + shown.sections.length; doc++) {
+    if (!sectionOrder.includes(doc)) sectionOrder.push(doc);
+  }
+  // A single kanji inside a longer word (肺 in 肺炎) is shown only when nothing else is.
+  for (const loose of [false, true]) {
+    let best = null;
+    sectionOrder.forEach((doc, rank) => {
+      const found = bestExcerpt(shown.sections[doc - first][2], marks, loose);
+      if (!found) return;
+      // A matched section beats an unmatched one that shows no more.
+      const value = [found.value[0], rank < docs.length ? 1 : 0, -rank];
+      if (best === null || value[0] > best.value[0] || (value[0] === best.value[0] && (value[1] > best.value[1] || (value[1] === best.value[1] && value[2] > best.value[2])))) {
+        best = { doc, html: found.html, value };
+      }
+    });
+    if (best) return best;
+  }
+  const doc = sectionOrder[0];
+  const [, heading, passages] = shown.sections[doc - first];
+  const named = mark(heading || shown.title, marks);
+  return { doc, html: `${named} — ${openingExcerpt(passages)}` };
 }
