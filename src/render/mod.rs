@@ -4,6 +4,7 @@ pub mod favicon;
 mod fragments;
 mod pages;
 pub mod paths;
+mod scripts;
 mod security_policy;
 mod site;
 mod sitemap;

@@ -67,6 +67,7 @@ impl Theme {
                     )),
                 }
             } else if let Some(asset) = path.strip_prefix("static/") {
+                let bytes = super::scripts::served(asset, bytes);
                 static_files.push((asset.to_string(), bytes));
             }
         }
