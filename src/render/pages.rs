@@ -102,6 +102,7 @@ fn layout<'a>(
             // Without JavaScript there is no search: the page offers the listing pages instead.
             context.insert("life_stages", &views::terms(site, "life_stages", lang, &path, Cards::None));
             context.insert("scenarios", &views::terms(site, "scenarios", lang, &path, Cards::None));
+            context.insert("filters", &views::search_filters(site, lang));
             (path, "search.html", context, None)
         }
         Job::Help { lang } => {

@@ -253,3 +253,50 @@ pub fn terms(site: &Site, group: &str, lang: &str, from: &PagePath, cards: Cards
         })
         .collect()
 }
+
+/// A facet of the search page's filters (see search::filters), with its values.
+#[derive(Clone, Debug, Serialize)]
+pub struct FacetView {
+    /// The URL parameter: `stage`, `scenario`, `audience`.
+    pub key: &'static str,
+    pub legend: String,
+    pub values: Vec<FacetValueView>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct FacetValueView {
+    pub value: String,
+    pub label_html: String,
+    /// How many chapters have the value, as the page says it (「3章」).
+    pub count_text: String,
+    pub count: usize,
+}
+
+/// The search page's filters: every facet of the chapters, each value with its label and
+/// the number of chapters that have it (what a listing without a query shows).
+pub fn search_filters(site: &Site, lang: &str) -> Vec<FacetView> {
+    let guidebook = site.guidebook;
+    let source = guidebook.source_code();
+    crate::search::filters::chapter_facets(&guidebook.config)
+        .into_iter()
+        .map(|facet| FacetView {
+            key: facet.key,
+            legend: guidebook.i18n.get(lang, &format!("search_filter_{}", facet.key)),
+            values: facet
+                .values
+                .iter()
+                .map(|value| {
+                    let count =
+                        guidebook.chapters.iter().filter(|c| facet.chapter_has(&c.source(source).front, value)).count();
+                    let label = guidebook.i18n.get(lang, &format!("{}.{value}.label", facet.group));
+                    FacetValueView {
+                        value: value.clone(),
+                        label_html: site.text_html(&label, lang, site.options.furigana),
+                        count_text: guidebook.i18n.get(lang, "chapter_count").replace("{n}", &count.to_string()),
+                        count,
+                    }
+                })
+                .collect(),
+        })
+        .collect()
+}

@@ -42,7 +42,9 @@ async function problems(page) {
     const inText = 'p a, li > a:not(.chapter-list a), td a, .prose a, .intro a, .result-excerpt a, .skip-link';
     for (const element of document.querySelectorAll('a[href], button, input, summary')) {
       if (element.matches(inText) || element.closest('[hidden]')) continue;
-      const box = element.getBoundingClientRect();
+      // A checkbox is ticked by its whole label: the label is the target.
+      const target = element.matches('input[type=checkbox], input[type=radio]') ? (element.closest('label') ?? element) : element;
+      const box = target.getBoundingClientRect();
       if (box.width === 0 && box.height === 0) continue; // not shown (a closed menu)
       if (box.width < 43.5 || box.height < 43.5) found.push(`small target ${Math.round(box.width)}×${Math.round(box.height)}: ${element.outerHTML.slice(0, 80)}`);
     }
@@ -93,6 +95,26 @@ for (const width of [320, 1280]) {
 }
 // Where the lines of every Japanese page break (tests/browser/line-breaks.mjs).
 lineBreakTests(env, japanesePages(site, all), test);
+});
+
+test('the search page with its filters open, chosen and narrowing a query passes the same checks', async () => {
+  const report = [];
+  for (const width of [320, 1280]) {
+    const context = await env.browser.newContext({ viewport: { width, height: 900 } });
+    await recordPolicyViolations(context);
+    const page = await context.newPage();
+    for (const path of ['ja/search/?q=みとり&audience=family', 'ja/search/?stage=end-of-life', 'en/search/?q=care&audience=professional', 'ja-easy/search/?audience=family']) {
+      await page.goto(env.server.url + path);
+      await page.locator('#search-results li').first().waitFor();
+      await page.locator('#search-filters summary').click();
+      await page.waitForTimeout(150); // the counts for the query
+      for (const violation of await violations(page)) report.push(`${width} ${path}: policy blocked ${violation}`);
+      for (const problem of await problems(page)) report.push(`${width} ${path}: ${problem}`);
+      for (const problem of await spacingProblems(page)) report.push(`${width} ${path}: ${problem}`);
+    }
+    await context.close();
+  }
+  assert.deepEqual(report, []);
 });
 
 const allowed = process.env.TEBIKI_ALLOWED_SITE;
