@@ -2,9 +2,10 @@
 //! the browser fetches only when a query needs them.
 //!
 //! Layout under search/<lang>/ (all JSON):
-//! - `index.json`: what every query needs and nothing more: where each chapter's documents
-//!   start, each document's length, the average length, which word files exist and the number
-//!   of character shards;
+//! - `index.json`: what every query needs and nothing more: how many documents each chapter
+//!   has (its documents follow those of the chapter before), each document's length in
+//!   units of `LENGTH_UNIT` terms, the average of those, which word files exist and the
+//!   number of character shards;
 //! - `w/<first character as hex>.json`: word keys starting with that character, each as
 //!   `[forms, postings]` or `[forms, postings, other names]`: the forms it was written in,
 //!   and the names whose synonyms it was indexed for (a section saying 最期 is found by
@@ -84,6 +85,11 @@ pub struct LanguageIndex {
 /// Aim for character shards of about this many bytes: small enough for a slow phone line,
 /// large enough that a query needs few of them.
 const SHARD_BYTES: usize = 12_000;
+
+/// Document lengths are written in units of this many weighted terms: BM25 reads a length
+/// only against the average, so the unit changes no ranking beyond rounding, and every
+/// query downloads one fewer digit per document.
+const LENGTH_UNIT: u32 = 4;
 
 impl LanguageIndex {
     /// Starts a chapter; its documents follow. Returns the chapter's number.
@@ -174,8 +180,14 @@ impl LanguageIndex {
             out(format!("c/{n}.json"), file.finish());
         }
         word_files.sort();
+        let lengths: Vec<u32> = lengths.iter().map(|&l| ((l + LENGTH_UNIT / 2) / LENGTH_UNIT).max(1)).collect();
         let total: u64 = lengths.iter().map(|&l| l as u64).sum();
         let average = if lengths.is_empty() { 1.0 } else { total as f64 / lengths.len() as f64 };
+        // Counts, not starts: small numbers that repeat, which is what gzip does best.
+        let mut sizes: Vec<u32> = chapter_starts.windows(2).map(|pair| pair[1] - pair[0]).collect();
+        if let Some(&last) = chapter_starts.last() {
+            sizes.push(lengths.len() as u32 - last);
+        }
         // The engine asks only for word files that exist: a missing one would cost a 404 page.
         let index = json!({
             "version": 1,
@@ -184,7 +196,7 @@ impl LanguageIndex {
             "averageLength": (average * 10.0).round() / 10.0,
             // The words the index leaves out, for the query to leave out too.
             "stopWords": super::analyze::STOPWORDS,
-            "chapterStarts": chapter_starts,
+            "chapterSizes": sizes,
             "lengths": lengths,
         });
         out("index.json".to_string(), index.to_string());
@@ -295,7 +307,7 @@ mod tests {
         let (path, text) = chapter_file(chapter, &entry, &[(None, "", &passages)]);
         assert_eq!(path, "t/0.json");
         assert_eq!(text, r#"{"lang":null,"sections":[[null,"",["本文です。","次の文。"]]],"title":"認知症","url":"ja/a/"}"#);
-        assert!(files["index.json"].contains(r#""chapterStarts":[0]"#), "{}", files["index.json"]);
-        assert!(files["index.json"].contains(r#""lengths":[5]"#), "{}", files["index.json"]);
+        assert!(files["index.json"].contains(r#""chapterSizes":[1]"#), "{}", files["index.json"]);
+        assert!(files["index.json"].contains(r#""lengths":[1]"#), "5 weighted terms, in units of 4: {}", files["index.json"]);
     }
 }

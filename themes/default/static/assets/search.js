@@ -96,6 +96,16 @@ function load(root, path) {
   return loaded.get(key);
 }
 
+/** A language's index.json, with where each chapter's documents start (it stores counts). */
+async function loadIndex(root, lang) {
+  const index = await load(root, `search/${lang}/index.json`);
+  if (index && !index.chapterStarts) {
+    let start = 0;
+    index.chapterStarts = index.chapterSizes.map((size) => (start += size) - size);
+  }
+  return index;
+}
+
 // ---- Reading the query. ----
 
 /** Splits a query into groups of keys that must all match, without the words the index
@@ -173,7 +183,7 @@ function addPostings(postings, flat, factor = 1) {
 }
 
 async function wordShard(root, lang, key) {
-  const index = await load(root, `search/${lang}/index.json`);
+  const index = await loadIndex(root, lang);
   const first = key.codePointAt(0).toString(16);
   if (!index.wordShards.includes(first)) return {};
   return (await load(root, `search/${lang}/w/${first}.json`)) ?? {};
@@ -441,7 +451,7 @@ function titleHas(title, typed) {
  * pointing at the section where the words were found.
  */
 export async function search(query, { lang = 'ja', limit = 10, root, filters = {}, counts = false } = {}) {
-  const index = await load(root, `search/${lang}/index.json`);
+  const index = await loadIndex(root, lang);
   if (!index) throw new Error(`no search index for language "${lang}"`);
   const marks = { written: new Set(), names: new Set() };
   const required = [];
