@@ -42,7 +42,7 @@ pub struct SiteConfig {
     #[serde(default)]
     pub default_contacts: Vec<String>,
     /// The guidebook's own site icon (PNG or ICO), from the guidebook folder, in place of
-    /// the theme's (see render::favicon).
+    /// the theme's (see theme::favicon).
     #[serde(default)]
     pub favicon: Option<String>,
     /// Where `favicon:` is written, for a message about the file found later.
@@ -177,6 +177,12 @@ impl SiteConfig {
 
     pub fn language(&self, code: &str) -> Option<&Language> {
         self.languages.iter().find(|l| l.code == code)
+    }
+
+    /// The `lang` attribute for text written in `text_lang` on a page in `page_lang`, or
+    /// None when they are the same: what the site and the search results both mark.
+    pub fn lang_if_different(&self, text_lang: &str, page_lang: &str) -> Option<String> {
+        (text_lang != page_lang).then(|| self.language(text_lang).map_or(text_lang, |l| l.tag()).to_string())
     }
 }
 

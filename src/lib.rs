@@ -16,6 +16,7 @@ pub mod contacts;
 pub mod content;
 pub mod diagnostics;
 mod embedded;
+mod facets;
 pub mod guidebook;
 pub mod i18n;
 pub mod ime_slips;
@@ -31,8 +32,10 @@ pub mod scaffold;
 pub mod search;
 pub mod serve;
 pub mod source;
+pub mod theme;
 mod text_position;
 pub mod timings;
+pub mod words;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -46,8 +49,9 @@ use crate::guidebook::Guidebook;
 use crate::i18n::I18n;
 use crate::japanese::Tokenizer;
 use crate::messages::Message;
-use crate::render::theme::Theme;
-use crate::render::{OutputFile, RenderOptions};
+use crate::theme::Theme;
+use crate::output::OutputFile;
+use crate::render::RenderOptions;
 
 pub struct BuildOptions {
     /// The guidebook folder, holding site.yaml.
@@ -67,11 +71,15 @@ pub struct BuildReport {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Everything a build needs, read and checked.
+/// Everything a build needs, read and checked: the model every output is made from.
 pub struct Loaded {
     pub guidebook: Guidebook,
     pub theme: Theme,
-    pub search: search::SearchSetup,
+    /// With the domain dictionary and the guidebook's own words: furigana and line breaks
+    /// on the site, ruby in the booklet, the search index and the checks all read with it.
+    pub tokenizer: Arc<Tokenizer>,
+    /// Other names for the same thing, as written (tebiki's and the guidebook's own).
+    pub synonyms: Vec<words::WrittenGroup>,
     /// Warnings found while loading (errors make `load` fail instead).
     pub warnings: Vec<Diagnostic>,
 }
@@ -99,9 +107,10 @@ fn load_with(root: &Path, tokenizer: Option<&Arc<Tokenizer>>, remember: bool) ->
     let i18n = I18n::load(root, &config, &diagnostics);
     let mut theme = Theme::load(root, &config.theme, &diagnostics);
     if let Some(theme) = &mut theme {
-        render::favicon::choose(root, &config, theme, &diagnostics);
+        theme::favicon::choose(root, &config, theme, &diagnostics);
     }
-    let search = search::SearchSetup::load(root, &diagnostics, tokenizer, remember);
+    let tokenizer = words::load_tokenizer(root, &diagnostics, tokenizer, remember);
+    let synonyms = words::read_synonyms(root, &diagnostics);
     timings::mark("settings, contacts, theme and dictionary read");
     let vocabulary = Vocabulary {
         life_stages: &config.life_stages,
@@ -116,9 +125,9 @@ fn load_with(root: &Path, tokenizer: Option<&Arc<Tokenizer>>, remember: bool) ->
         links::check_all(guidebook, &diagnostics);
     }
     timings::mark("guidebook assembled, links checked");
-    match (guidebook, theme, search) {
-        (Some(guidebook), Some(theme), Some(search)) if !diagnostics.has_errors() => {
-            Ok(Loaded { guidebook, theme, search, warnings: diagnostics.into_sorted() })
+    match (guidebook, theme, tokenizer) {
+        (Some(guidebook), Some(theme), Some(tokenizer)) if !diagnostics.has_errors() => {
+            Ok(Loaded { guidebook, theme, tokenizer, synonyms, warnings: diagnostics.into_sorted() })
         }
         _ => Err(diagnostics.into_sorted()),
     }
@@ -143,18 +152,15 @@ impl RenderedSite {
 /// nor analysed for search again.
 #[derive(Default)]
 pub struct Kept {
-    /// Minified pages, by template and context.
-    pub pages: memo::Memo<Vec<u8>>,
-    /// Chapter bodies as HTML, by text, links and readings.
-    pub bodies: memo::Memo<String>,
+    pub render: render::Kept,
+    /// Pages analysed for search, by text and dictionary.
     pub search: search::Analyses,
 }
 
 impl Kept {
     /// Drops what the last render did not use.
     pub fn keep_only_used(&self) {
-        self.pages.keep_only_used();
-        self.bodies.keep_only_used();
+        self.render.keep_only_used();
         self.search.keep_only_used();
     }
 }
@@ -166,15 +172,29 @@ pub fn render_into(
     loaded: &Loaded,
     options: RenderOptions,
     kept: Option<&Kept>,
-    sink: render::Sink,
+    sink: output::Sink,
 ) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
-    let Loaded { guidebook, theme, search, warnings } = loaded;
+    let Loaded { guidebook, theme, tokenizer, synonyms, warnings } = loaded;
     let diagnostics = Diagnostics::new();
-    let analyser = options.search.then(|| search::Analyser::new(search));
-    let analysed =
-        render::render_site(guidebook, theme, search.tokenizer(), options, analyser.as_ref(), kept, sink, &diagnostics);
+    let analyser = options.search.then(|| search::Analyser::new(tokenizer, synonyms));
+    let analyse = analyser.as_ref().map(|analyser| {
+        move |page: &content::Page| analyser.analyse(page, kept.map(|k| &k.search))
+    });
+    let page_work = analyse.as_ref().map(|f| f as render::PageWork<_>);
+    let analysed: search::AnalysedPages = render::render_site(
+        guidebook,
+        theme,
+        tokenizer,
+        options,
+        kept.map(|k| &k.render),
+        sink,
+        &diagnostics,
+        page_work,
+    )
+    .into_iter()
+    .collect();
     if options.search {
-        search::write_index(guidebook, search, &analysed, &diagnostics, sink);
+        search::write_index(guidebook, synonyms, &analysed, &diagnostics, sink);
         timings::mark("search index built and written");
     }
     let mut warnings = warnings.clone();

@@ -1,10 +1,12 @@
-//! Links written in chapters: checked against the whole guidebook, rewritten to page URLs.
+//! Links written in chapters: resolved against the whole guidebook to where they lead.
 //!
 //! Authors link to the Markdown file they can see in their editor
-//! (`../services/home-services.md#house-calls`). tebiki turns that into the address of the
-//! page in the reader's language. Because every language has every chapter (a missing
-//! translation is shown from the source), the relative address is the same in every
-//! language; only whether the anchor exists can differ, so links are checked per language.
+//! (`../services/home-services.md#house-calls`). tebiki resolves that to a `Target` (that
+//! chapter, at that heading), which the site turns into the address of the page in the
+//! reader's language and the booklet into a page number. Because every language has every
+//! chapter (a missing translation is shown from the source), the relative address is the
+//! same in every language; only whether the anchor exists can differ, so links are checked
+//! per language.
 
 use rayon::prelude::*;
 
@@ -16,7 +18,7 @@ use crate::msg;
 
 /// Why a link cannot be followed, and what to write instead when that can be said.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Broken {
+pub(crate) struct Broken {
     pub reason: Message,
     pub hint: Option<Message>,
     /// The anchor is missing: it may exist in one language and not in another.
@@ -27,13 +29,30 @@ fn broken(reason: Message, hint: Option<Message>) -> Broken {
     Broken { reason, hint, missing_anchor: false }
 }
 
-/// The URL that `dest`, written in `page`, points to for a reader of `lang`.
-pub fn resolve(guidebook: &Guidebook, page: &Page, lang: &str, dest: &str) -> Result<String, Broken> {
+/// Where a link written in a chapter leads, once checked: what the site turns into a URL
+/// (`render`) and the booklet into a page number or a printed address (`booklet`), so the
+/// two cannot disagree about where a link goes.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// Another site, or a mailto: or tel: address, as written.
+    External(String),
+    /// A heading of the page the link is written in.
+    ThisPage { anchor: String },
+    /// The front page of the reader's language, at a heading or at its top.
+    Front { anchor: Option<String> },
+    /// A chapter, by slug, at a heading or at its top.
+    Chapter { slug: String, anchor: Option<String> },
+    /// A file published with the chapters (an image, a PDF), by its path in the language folder.
+    Asset(String),
+}
+
+/// Where `dest`, written in `page`, leads for a reader of `lang`, or why it leads nowhere.
+pub(crate) fn resolve(guidebook: &Guidebook, page: &Page, lang: &str, dest: &str) -> Result<Target, Broken> {
     if dest.is_empty() {
         return Err(broken(msg!("link-no-address"), Some(msg!("hint-link-parentheses"))));
     }
     if is_external(dest) {
-        return Ok(dest.to_string());
+        return Ok(Target::External(dest.to_string()));
     }
     let (path, anchor) = match dest.split_once('#') {
         Some((path, anchor)) => (path, Some(anchor)),
@@ -42,7 +61,7 @@ pub fn resolve(guidebook: &Guidebook, page: &Page, lang: &str, dest: &str) -> Re
     if path.is_empty() {
         let anchor = anchor.unwrap_or_default();
         return if page.body.has_heading_id(anchor) {
-            Ok(dest.to_string())
+            Ok(Target::ThisPage { anchor: anchor.to_string() })
         } else {
             Err(missing_anchor(anchor, msg!("place-this-page"), page))
         };
@@ -54,34 +73,38 @@ pub fn resolve(guidebook: &Guidebook, page: &Page, lang: &str, dest: &str) -> Re
     let target = normalise(base, path).ok_or_else(|| {
         broken(msg!("link-leaves-language", dest = dest, lang = &page.lang), Some(msg!("hint-link-same-language")))
     })?;
-    let up = "../".repeat(depth(page));
-    let fragment = anchor.map(|a| format!("#{a}")).unwrap_or_default();
+    match target.strip_suffix(".md") {
+        Some(slug) => chapter_target(guidebook, page, lang, dest, slug, anchor),
+        None => file_target(guidebook, page, dest, path, target),
+    }
+}
 
-    let Some(slug) = target.strip_suffix(".md") else {
-        if target.ends_with('/') || target.is_empty() || guidebook.chapter(target.trim_end_matches('/')).is_some() {
-            let file = format!("{}.md", path.trim_end_matches('/'));
-            return Err(broken(msg!("link-folder", dest = dest), Some(msg!("hint-link-file", file = file))));
-        }
-        return if guidebook.asset_exists(&page.lang, &target) {
-            Ok(format!("{up}{target}"))
-        } else {
-            Err(broken(msg!("link-missing-file", dest = dest, lang = &page.lang, target = target), None))
-        };
-    };
+/// A link to a Markdown file: the front page (`_index.md`) or a chapter.
+fn chapter_target(
+    guidebook: &Guidebook,
+    page: &Page,
+    lang: &str,
+    dest: &str,
+    slug: &str,
+    anchor: Option<&str>,
+) -> Result<Target, Broken> {
+    let anchor_owned = anchor.map(str::to_string);
     if slug == "_index" {
         let (front, _) = guidebook.front_page(lang);
         return match anchor {
             Some(a) if !front.body.has_heading_id(a) => Err(missing_anchor(a, msg!("place-front-page"), front)),
-            _ => Ok(format!("{up}{fragment}")),
+            _ => Ok(Target::Front { anchor: anchor_owned }),
         };
     }
     let Some(chapter) = guidebook.chapter(slug) else {
         if guidebook.unreadable.contains(&format!("{}/{slug}", page.lang)) {
-            return Ok(format!("{up}{slug}/{fragment}")); // reported already as unreadable
+            // Reported already as unreadable.
+            return Ok(Target::Chapter { slug: slug.to_string(), anchor: anchor_owned });
         }
         if guidebook.drafts.contains(slug) {
             return Err(broken(msg!("link-draft", dest = dest), Some(msg!("hint-link-publish"))));
         }
+        let base = page.slug.rsplit_once('/').map_or("", |(folder, _)| folder);
         let hint = closest(slug, guidebook.chapters.iter().map(|c| c.slug.as_str()))
             .map(|near| msg!("hint-did-you-mean", candidate = relative_to(base, near)));
         return Err(broken(msg!("link-not-chapter", dest = dest), hint));
@@ -92,31 +115,20 @@ pub fn resolve(guidebook: &Guidebook, page: &Page, lang: &str, dest: &str) -> Re
             return Err(missing_anchor(anchor, &target_page.file.name, target_page));
         }
     }
-    Ok(format!("{up}{slug}/{fragment}"))
+    Ok(Target::Chapter { slug: slug.to_string(), anchor: anchor_owned })
 }
 
-/// Where a link leads, for a medium without links (the printed booklet).
-#[derive(Debug, PartialEq, Eq)]
-pub enum Target {
-    /// Another site: the address is printed.
-    External(String),
-    /// A chapter of the guidebook, by slug: its page number is printed.
-    Chapter(String),
-    /// This page, the front page, or a file: the words alone are printed.
-    Elsewhere,
-}
-
-/// Where `dest`, written in `page`, leads. Links were checked when the guidebook was
-/// loaded, so anything not a chapter or another site is a place without a page number.
-pub fn target(guidebook: &Guidebook, page: &Page, dest: &str) -> Target {
-    if is_external(dest) {
-        return Target::External(dest.to_string());
+/// A link to anything but a Markdown file: a file published with the chapters, or a folder
+/// (written where the chapter's file was meant).
+fn file_target(guidebook: &Guidebook, page: &Page, dest: &str, path: &str, target: String) -> Result<Target, Broken> {
+    if target.ends_with('/') || target.is_empty() || guidebook.chapter(target.trim_end_matches('/')).is_some() {
+        let file = format!("{}.md", path.trim_end_matches('/'));
+        return Err(broken(msg!("link-folder", dest = dest), Some(msg!("hint-link-file", file = file))));
     }
-    let path = dest.split_once('#').map_or(dest, |(path, _)| path);
-    let base = page.slug.rsplit_once('/').map_or("", |(folder, _)| folder);
-    match normalise(base, path).as_deref().and_then(|t| t.strip_suffix(".md")) {
-        Some(slug) if guidebook.chapter(slug).is_some() => Target::Chapter(slug.to_string()),
-        _ => Target::Elsewhere,
+    if guidebook.asset_exists(&page.lang, &target) {
+        Ok(Target::Asset(target))
+    } else {
+        Err(broken(msg!("link-missing-file", dest = dest, lang = &page.lang, target = target), None))
     }
 }
 
@@ -142,11 +154,6 @@ fn is_external(dest: &str) -> bool {
         })
 }
 
-/// Folders between the page and its language root: `acp/what-is-acp` is two deep.
-pub fn depth(page: &Page) -> usize {
-    if page.is_front_page() { 0 } else { page.slug.split('/').count() }
-}
-
 /// Joins a relative path to a folder and resolves `.` and `..`; None if it climbs out.
 pub(crate) fn normalise(base: &str, path: &str) -> Option<String> {
     let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
@@ -170,7 +177,7 @@ fn relative_to(base: &str, slug: &str) -> String {
 }
 
 /// Checks every link of every page as shown in every language.
-pub fn check_all(guidebook: &Guidebook, diagnostics: &Diagnostics) {
+pub(crate) fn check_all(guidebook: &Guidebook, diagnostics: &Diagnostics) {
     let source = guidebook.source_code();
     let languages: Vec<&str> = guidebook.config.languages.iter().map(|l| l.code.as_str()).collect();
     languages.par_iter().for_each(|&lang| {

@@ -187,11 +187,11 @@ fn build(root: PathBuf, out: Option<PathBuf>, render: tebiki::render::RenderOpti
 
 fn tokenize(text: &str, root: &Path, lang: Lang) -> ExitCode {
     let diagnostics = tebiki::diagnostics::Diagnostics::new();
-    let Some(setup) = tebiki::search::SearchSetup::load(root, &diagnostics, None, false) else {
+    let Some(tokenizer) = tebiki::words::load_tokenizer(root, &diagnostics, None, false) else {
         print_all(&diagnostics.into_sorted(), lang);
         return ExitCode::from(1);
     };
-    for morpheme in setup.tokenizer().tokenize(text).iter() {
+    for morpheme in tokenizer.tokenize(text).iter() {
         println!("{}\t{}\t{:?}\t{}", morpheme.surface, morpheme.reading, morpheme.class, morpheme.subclass);
     }
     print_all(&diagnostics.into_sorted(), lang);

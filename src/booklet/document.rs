@@ -9,7 +9,7 @@ use crate::Loaded;
 use crate::diagnostics::{Diagnostic, Position};
 use crate::guidebook::Guidebook;
 use crate::msg;
-use crate::render::paths::PagePath;
+use crate::output::PagePath;
 
 use super::markup::{self, ChapterWriter, Context};
 use super::typst_text::{self, string};
@@ -59,7 +59,7 @@ impl Source {
         let japanese = lang == "ja" || lang.starts_with("ja-");
         let edition_ruby = japanese && (language.furigana || options.edition == Edition::Large);
         let page_reference = i18n.get(lang, "booklet_page_reference");
-        let tokenizer = loaded.search.tokenizer();
+        let tokenizer = &*loaded.tokenizer;
         let (front, _) = guidebook.front_page(lang);
         let mut problems = Vec::new();
         let mut warnings = Vec::new();
@@ -102,6 +102,7 @@ impl Source {
             let page_japanese = page.lang == "ja" || page.lang.starts_with("ja-");
             let context = Context {
                 guidebook,
+                lang,
                 tokenizer,
                 ruby: ruby && page_japanese,
                 worksheet: front_matter.worksheet,

@@ -28,6 +28,8 @@ pub struct Figure {
 /// What one chapter needs besides its markup.
 pub struct Context<'a> {
     pub guidebook: &'a Guidebook,
+    /// The booklet's language (a chapter not translated yet is in another).
+    pub lang: &'a str,
     pub tokenizer: &'a Tokenizer,
     /// Readings over kanji (Japanese text only).
     pub ruby: bool,
@@ -193,8 +195,10 @@ impl<'a> ChapterWriter<'a> {
     }
 
     fn link(&mut self, dest: &str, words: String) -> String {
-        match links::target(self.context.guidebook, self.page, dest) {
-            Target::External(url) if url.starts_with("http://") || url.starts_with("https://") => {
+        let guidebook = self.context.guidebook;
+        // Links were checked when the guidebook was loaded, in every language.
+        match links::resolve(guidebook, self.page, self.context.lang, dest) {
+            Ok(Target::External(url)) if url.starts_with("http://") || url.starts_with("https://") => {
                 // On paper the address is the link: print it unless the words are it.
                 if words.contains(&string(&breakable(&url))) {
                     format!("#link({})[{words}];", string(&url))
@@ -202,10 +206,11 @@ impl<'a> ChapterWriter<'a> {
                     format!("#link({})[{words}];{}", string(&url), text(&format!("（{url}）")))
                 }
             }
-            Target::External(_) | Target::Elsewhere => words,
-            Target::Chapter(slug) => {
+            Ok(Target::Chapter { slug, .. }) if guidebook.chapter(&slug).is_some() => {
                 format!("{words}#page-of({}, {});", string(&label(&slug)), string(self.context.page_reference))
             }
+            // This page, the front page, a file, a mail or phone address: the words alone.
+            _ => words,
         }
     }
 

@@ -8,7 +8,7 @@ use std::path::Path;
 use crate::diagnostics::{Diagnostic, Position, did_you_mean};
 use crate::guidebook::Guidebook;
 use crate::msg;
-use crate::render::theme::Theme;
+use crate::theme::Theme;
 
 pub fn run(root: &Path, guidebook: &Guidebook, theme: &Theme) -> Vec<Diagnostic> {
     let config = &guidebook.config;

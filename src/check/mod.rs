@@ -34,7 +34,7 @@ pub fn check(root: &Path) -> Vec<Diagnostic> {
     diagnostics.extend(rendered);
     diagnostics.extend(lints::run(&loaded.guidebook));
     diagnostics.extend(i18n_keys::run(root, &loaded.guidebook, &loaded.theme));
-    diagnostics.extend(easy_words::run(root, &loaded.guidebook, loaded.search.tokenizer()));
+    diagnostics.extend(easy_words::run(root, &loaded.guidebook, &loaded.tokenizer));
     diagnostics.extend(crate::scaffold::fill_in::find(
         root,
         &loaded.guidebook,

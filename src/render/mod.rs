@@ -1,19 +1,14 @@
 //! Turning the guidebook into pages: one tera context per page, rendered in parallel.
 
-pub mod favicon;
 mod fragments;
 mod pages;
-pub mod paths;
-mod scripts;
 mod security_policy;
 mod site;
 mod sitemap;
-pub mod theme;
 mod typeset;
 mod views;
 
 pub use site::RenderOptions;
-pub use views::lang_if_different;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -21,20 +16,14 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use crate::content::Page;
 use crate::guidebook::Guidebook;
 use crate::japanese::Tokenizer;
 use crate::memo;
 use crate::msg;
-use crate::search;
+use crate::output::{OutputFile, Sink};
 use site::Site;
-use theme::Theme;
-
-/// A file of the built site: its path from the site root and its bytes.
-pub struct OutputFile {
-    pub path: String,
-    /// Shared, because a preview server keeps pages between renders.
-    pub bytes: Arc<Vec<u8>>,
-}
+use crate::theme::{self, Theme};
 
 /// Every page the site has.
 #[derive(Clone, Debug)]
@@ -65,28 +54,45 @@ fn other_jobs<'g>(guidebook: &'g Guidebook, options: &RenderOptions) -> Vec<Job<
     jobs
 }
 
-/// Where rendered files go as soon as they are made: written to disk by a build, kept in
-/// memory by a preview server. Called from many threads at once.
-pub type Sink<'a> = &'a (dyn Fn(OutputFile) + Sync);
+/// What a preview server keeps between renders, so unchanged pages are not rendered again.
+#[derive(Default)]
+pub struct Kept {
+    /// Minified pages, by template and context.
+    pub pages: memo::Memo<Vec<u8>>,
+    /// Chapter bodies as HTML, by text, links and readings.
+    pub bodies: memo::Memo<String>,
+}
 
-/// Renders every page, the sitemap and the theme's static files into `sink`, and, with an
-/// `analyser`, returns every page analysed for search.
+impl Kept {
+    /// Drops what the last render did not use.
+    pub fn keep_only_used(&self) {
+        self.pages.keep_only_used();
+        self.bodies.keep_only_used();
+    }
+}
+
+/// What else is made of each chapter's pages while they are rendered (the search index's
+/// analysis), given each language's version of a chapter.
+pub type PageWork<'a, T> = &'a (dyn Fn(&Page) -> T + Sync);
+
+/// Renders every page, the sitemap and the theme's static files into `sink`, and, with
+/// `page_work`, returns what it made of every chapter's page, by language and slug.
 ///
 /// Each chapter is one piece of work: its bodies are made, every language's page of it is
-/// rendered and handed to `sink`, and its text is analysed for search, all within one
-/// tokenizer scope, so each text is tokenised once and nothing of the chapter but its
-/// search terms outlives the work.
+/// rendered and handed to `sink`, and `page_work` is done on its text (the search index's
+/// analysis), all within one tokenizer scope, so each text is tokenised once and nothing
+/// of the chapter but what `page_work` returns outlives the work.
 #[allow(clippy::too_many_arguments)]
-pub fn render_site(
+pub fn render_site<T: Send>(
     guidebook: &Guidebook,
     theme: &Theme,
     tokenizer: &Tokenizer,
     options: RenderOptions,
-    analyser: Option<&search::Analyser>,
-    kept: Option<&crate::Kept>,
+    kept: Option<&Kept>,
     sink: Sink,
     diagnostics: &Diagnostics,
-) -> search::AnalysedPages {
+    page_work: Option<PageWork<T>>,
+) -> Vec<((String, String), T)> {
     let site = Site::new(guidebook, tokenizer, options, kept.map(|k| &k.bodies), theme.favicon.clone());
     crate::timings::mark("titles, summaries and front pages annotated");
     let render = |job: &Job, bodies: &HashMap<String, String>| {
@@ -115,10 +121,8 @@ pub fn render_site(
                 for language in languages {
                     render(&Job::Chapter { lang: &language.code, index }, &bodies);
                 }
-                let analyse = |page: &crate::content::Page| {
-                    analyser.map(|a| ((page.lang.clone(), page.slug.clone()), a.analyse(page, kept.map(|k| &k.search))))
-                };
-                chapter.versions.values().filter_map(analyse).collect::<Vec<_>>()
+                let work = |page: &Page| page_work.map(|work| ((page.lang.clone(), page.slug.clone()), work(page)));
+                chapter.versions.values().filter_map(work).collect::<Vec<_>>()
             });
             analysed
         })

@@ -7,7 +7,7 @@ use tera::Context;
 
 use super::Job;
 use super::fragments;
-use super::paths::{PagePath, TermPath};
+use crate::output::paths::{PagePath, TermPath};
 use super::site::Site;
 use super::views::{self, Cards, LinkView};
 
@@ -80,7 +80,7 @@ fn layout<'a>(
             context.insert("intro", &fragments::page_placeholder(0));
             context.insert(
                 "intro_lang",
-                &fallback.then(|| views::lang_if_different(guidebook, &front.lang, lang)).flatten(),
+                &fallback.then(|| guidebook.config.lang_if_different(&front.lang, lang)).flatten(),
             );
             context.insert("urgent", &views::urgent(site, lang, &path));
             context.insert("life_stages", &views::terms(site, "life_stages", lang, &path, Cards::Key));
@@ -160,7 +160,7 @@ fn chapter_page<'a>(
             "body": fragments::page_placeholder(0),
             "toc": toc,
             "fallback": fallback,
-            "content_lang": views::lang_if_different(guidebook, &page.lang, lang),
+            "content_lang": guidebook.config.lang_if_different(&page.lang, lang),
             "updated": updated.map(|d| guidebook.i18n.format_date(lang, d)),
             "updated_iso": updated,
             "reviewed_by": page.front.reviewed_by.as_ref().or(front.reviewed_by.as_ref()),

@@ -10,8 +10,9 @@ use rayon::prelude::*;
 use crate::content::{Furigana, Page};
 use crate::guidebook::Guidebook;
 use crate::japanese::{Annotation, Remembered, Tokenizer, annotate, escape};
-use crate::links;
+use crate::links::{self, Target};
 use crate::memo::{self, Memo};
+use crate::output::PagePath;
 
 use super::fragments;
 
@@ -34,7 +35,7 @@ pub struct Site<'g> {
     pub guidebook: &'g Guidebook,
     pub options: RenderOptions,
     /// The site icon every page links to.
-    pub favicon: Option<super::favicon::Favicon>,
+    pub favicon: Option<crate::theme::favicon::Favicon>,
     tokenizer: &'g Tokenizer,
     kept_bodies: Option<&'g Memo<String>>,
     /// The front pages' introductions as HTML, by language.
@@ -67,7 +68,7 @@ impl<'g> Site<'g> {
         tokenizer: &'g Tokenizer,
         options: RenderOptions,
         kept_bodies: Option<&'g Memo<String>>,
-        favicon: Option<super::favicon::Favicon>,
+        favicon: Option<crate::theme::favicon::Favicon>,
     ) -> Site<'g> {
         let mut site = Site {
             guidebook,
@@ -137,8 +138,10 @@ impl<'g> Site<'g> {
     /// The body of a page as HTML, made now (or taken from an earlier build's).
     pub fn body(&self, page: &Page) -> String {
         // Relative links are the same from every language's copy of the page.
-        let rewrite =
-            |dest: &str| links::resolve(self.guidebook, page, &page.lang, dest).unwrap_or_else(|_| dest.to_string());
+        let rewrite = |dest: &str| match links::resolve(self.guidebook, page, &page.lang, dest) {
+            Ok(target) => link_url(target, page),
+            Err(_) => dest.to_string(),
+        };
         let ruby = self.ruby_for(page);
         let render = || {
             let html = crate::markdown::to_html(&page.body, &rewrite, &|text| self.text_html(text, &page.lang, ruby));
@@ -194,4 +197,19 @@ impl Site<'_> {
 
 pub fn is_japanese(code: &str) -> bool {
     code == "ja" || code.starts_with("ja-")
+}
+
+/// The relative URL of where a link leads, from `page` (the same from every language's
+/// copy of it: the languages' folders are laid out alike).
+fn link_url(target: Target, page: &Page) -> String {
+    let here = if page.is_front_page() { PagePath::front(&page.lang) } else { PagePath::chapter(&page.lang, &page.slug) };
+    let up = here.to_language_root();
+    let fragment = |anchor: Option<String>| anchor.map(|a| format!("#{a}")).unwrap_or_default();
+    match target {
+        Target::External(url) => url,
+        Target::ThisPage { anchor } => format!("#{anchor}"),
+        Target::Front { anchor } => format!("{up}{}", fragment(anchor)),
+        Target::Chapter { slug, anchor } => format!("{up}{slug}/{}", fragment(anchor)),
+        Target::Asset(path) => format!("{up}{path}"),
+    }
 }

@@ -1,7 +1,7 @@
 //! sitemap.xml: every page, with its translations as hreflang alternates.
 
 use crate::guidebook::Guidebook;
-use crate::render::paths::{PagePath, PathIn};
+use crate::output::paths::{PagePath, PathIn};
 
 pub fn render(guidebook: &Guidebook) -> String {
     let base = &guidebook.config.base_url;

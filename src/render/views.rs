@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::content::Page;
 use crate::guidebook::Guidebook;
-use crate::render::paths::{PagePath, TermPath};
+use crate::output::paths::{PagePath, TermPath};
 use crate::render::site::Site;
 
 /// A link with its text; `lang` is set when the text is in another language than the page
@@ -102,12 +102,6 @@ pub struct SiteView {
     pub home_url: String,
 }
 
-/// The `lang` attribute for text written in `text_lang` on a page in `page_lang`, or None
-/// when they are the same.
-pub fn lang_if_different(guidebook: &Guidebook, text_lang: &str, page_lang: &str) -> Option<String> {
-    (text_lang != page_lang).then(|| guidebook.config.language(text_lang).map_or(text_lang, |l| l.tag()).to_string())
-}
-
 pub fn chapter_card(site: &Site, page: &Page, lang: &str, from: &PagePath) -> ChapterCard {
     let guidebook = site.guidebook;
     let headline = site.headline(page);
@@ -117,7 +111,7 @@ pub fn chapter_card(site: &Site, page: &Page, lang: &str, from: &PagePath) -> Ch
         title_html: headline.title_html.clone(),
         summary_html: headline.summary_html.clone(),
         url: from.link_to(&PagePath::chapter(lang, &page.slug)),
-        lang: lang_if_different(guidebook, &page.lang, lang),
+        lang: guidebook.config.lang_if_different(&page.lang, lang),
     }
 }
 
@@ -137,7 +131,7 @@ pub fn contacts(guidebook: &Guidebook, ids: &[String], lang: &str) -> Vec<Contac
                 tel: contact.tel_uri(),
                 hours: text(&contact.hours),
                 description: text(&contact.description),
-                lang: lang_if_different(guidebook, name_lang, lang),
+                lang: guidebook.config.lang_if_different(name_lang, lang),
             })
         })
         .collect()
@@ -177,7 +171,7 @@ pub fn site(guidebook: &Guidebook, lang: &str, from: &PagePath) -> SiteView {
     SiteView {
         title: front.front.title.clone(),
         publisher,
-        lang: lang_if_different(guidebook, &front.lang, lang),
+        lang: guidebook.config.lang_if_different(&front.lang, lang),
         home_url: from.link_to(&PagePath::front(lang)),
     }
 }
@@ -254,7 +248,7 @@ pub fn terms(site: &Site, group: &str, lang: &str, from: &PagePath, cards: Cards
         .collect()
 }
 
-/// A facet of the search page's filters (see search::filters), with its values.
+/// A facet of the search page's filters (see crate::facets), with its values.
 #[derive(Clone, Debug, Serialize)]
 pub struct FacetView {
     /// The URL parameter: `stage`, `scenario`, `audience`.
@@ -277,7 +271,7 @@ pub struct FacetValueView {
 pub fn search_filters(site: &Site, lang: &str) -> Vec<FacetView> {
     let guidebook = site.guidebook;
     let source = guidebook.source_code();
-    crate::search::filters::chapter_facets(&guidebook.config)
+    crate::facets::chapter_facets(&guidebook.config)
         .into_iter()
         .map(|facet| FacetView {
             key: facet.key,

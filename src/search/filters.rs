@@ -1,7 +1,6 @@
 //! Filters: what a reader narrows results to (a life stage, a scenario, an audience), with a
-//! query or without one. A facet is a list of values in the guidebook's order; every entry
-//! of the index (a chapter now; the care directory's entries later, with their service
-//! type and area as facets of their own) says which values it has. The search page's
+//! query or without one. The facets are the model's (`crate::facets`); this file writes
+//! them, and which values each entry of the index has, for the engine. The search page's
 //! controls, the counts beside them and the engine all read the same facets.
 //!
 //! Written as search/<lang>/filters.json, fetched only when a reader uses the filters:
@@ -16,45 +15,8 @@
 
 use serde_json::json;
 
-use crate::config::SiteConfig;
 use crate::content::FrontMatter;
-
-/// One way of narrowing: its URL parameter, the group its labels are under in i18n/
-/// (`{group}.{value}.label`), and its values in order.
-pub struct Facet {
-    pub key: &'static str,
-    pub group: &'static str,
-    pub values: Vec<String>,
-    /// The values a chapter has, by its front-matter.
-    chapter_values: fn(&FrontMatter) -> &[String],
-}
-
-/// The facets of chapters: the guidebook's life stages, scenarios and audiences. A facet
-/// without values (a guidebook that defines no scenarios) is left out.
-pub fn chapter_facets(config: &SiteConfig) -> Vec<Facet> {
-    facets_of(&config.life_stages, &config.scenarios, &config.audiences)
-}
-
-fn facets_of(life_stages: &[String], scenarios: &[String], audiences: &[String]) -> Vec<Facet> {
-    let facets = [
-        Facet { key: "stage", group: "life_stages", values: life_stages.to_vec(), chapter_values: |f| &f.life_stages },
-        Facet { key: "scenario", group: "scenarios", values: scenarios.to_vec(), chapter_values: |f| &f.scenarios },
-        Facet { key: "audience", group: "audiences", values: audiences.to_vec(), chapter_values: |f| &f.audience },
-    ];
-    facets.into_iter().filter(|facet| !facet.values.is_empty()).collect()
-}
-
-impl Facet {
-    /// Whether a chapter has the value.
-    pub fn chapter_has(&self, front: &FrontMatter, value: &str) -> bool {
-        (self.chapter_values)(front).iter().any(|v| v == value)
-    }
-
-    /// The numbers of the facet's values a chapter has, ascending.
-    fn numbers_of(&self, front: &FrontMatter) -> Vec<usize> {
-        (0..self.values.len()).filter(|&n| self.chapter_has(front, &self.values[n])).collect()
-    }
-}
+use crate::facets::Facet;
 
 /// An entry as a filtered listing shows it.
 pub struct FilterEntry<'a> {
@@ -82,6 +44,7 @@ pub fn filters_file(facets: &[Facet], entries: &[FilterEntry]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::facets::facets_of;
 
     fn front(stages: &[&str], audience: &[&str]) -> FrontMatter {
         FrontMatter {

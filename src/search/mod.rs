@@ -3,35 +3,31 @@
 //! files under search/<lang>/ for the engine in themes/default/static/assets/search.js.
 
 mod analyze;
-pub mod filters;
+mod filters;
 mod index;
 mod passages;
 mod synonyms;
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
 
 use crate::content::Page;
-use crate::diagnostics::{Diagnostic, Diagnostics, Position};
+use crate::diagnostics::Diagnostics;
 use crate::guidebook::Guidebook;
-use crate::japanese::{Tokenizer, is_kana, normalize};
+use crate::japanese::{Tokenizer, normalize};
 use crate::markdown::Section;
-use crate::msg;
-use crate::render::OutputFile;
-use crate::render::paths::PagePath;
+use crate::output::{OutputFile, PagePath};
 use analyze::{Analysis, CountedTerms, Terms, analyze};
-use filters::{FilterEntry, chapter_facets, filters_file};
+use crate::facets::chapter_facets;
+use filters::{FilterEntry, filters_file};
 use index::{ChapterEntry, Document, LanguageIndex, chapter_file};
 use passages::passages;
-use synonyms::{Synonyms, WrittenGroup};
+use crate::words::{WrittenGroup, own_groups};
+use synonyms::Synonyms;
 
 pub use index::fnv1a;
-
-/// A guidebook's own words for the tokenizer, in the format of dictionary/domain.csv.
-pub const USER_DICTIONARY: &str = "data/dictionary.csv";
 
 /// Weights of where a word stands: a word in the title or a heading says more about the
 /// text than a word in a sentence (and is marked strong in the index, see index.rs); a
@@ -43,89 +39,6 @@ const SUMMARY_WEIGHT: u32 = 4;
 const HEADING_WEIGHT: u32 = 4;
 const BODY_WEIGHT: u32 = 2;
 const LINK_WEIGHT: u32 = 1;
-
-/// What the index is built with: the tokenizer (with the domain and guidebook
-/// dictionaries) and the synonym groups.
-pub struct SearchSetup {
-    tokenizer: Arc<Tokenizer>,
-    synonyms: Vec<WrittenGroup>,
-}
-
-impl SearchSetup {
-    /// Reads the guidebook's dictionary and synonyms. `reuse` is a tokenizer from an earlier
-    /// build; it is kept when the guidebook's dictionary has not changed, with every text it
-    /// has already tokenised. A tokenizer made with `remember` keeps every text it reads.
-    pub fn load(
-        root: &Path,
-        diagnostics: &Diagnostics,
-        reuse: Option<&Arc<Tokenizer>>,
-        remember: bool,
-    ) -> Option<SearchSetup> {
-        let extra = read_user_dictionary(root, diagnostics);
-        let synonyms = Synonyms::load(root, diagnostics);
-        if let Some(tokenizer) = reuse.filter(|t| t.extra_entries() == extra) {
-            return Some(SearchSetup { tokenizer: Arc::clone(tokenizer), synonyms });
-        }
-        match Tokenizer::new(&extra) {
-            Ok(tokenizer) => {
-                let tokenizer = if remember { tokenizer.remembering() } else { tokenizer };
-                Some(SearchSetup { tokenizer: Arc::new(tokenizer), synonyms })
-            }
-            Err(message) => {
-                diagnostics.push(Diagnostic::error(USER_DICTIONARY, Position::START, msg!("E094")).detail(message));
-                None
-            }
-        }
-    }
-
-    pub fn shared_tokenizer(&self) -> &Arc<Tokenizer> {
-        &self.tokenizer
-    }
-
-    pub fn tokenizer(&self) -> &Tokenizer {
-        &self.tokenizer
-    }
-}
-
-/// Checks data/dictionary.csv line by line: `surface,part_of_speech,reading`, reading in katakana.
-fn read_user_dictionary(root: &Path, diagnostics: &Diagnostics) -> String {
-    let path = root.join(USER_DICTIONARY);
-    if !path.is_file() {
-        return String::new();
-    }
-    let Ok(file) = crate::source::SourceFile::read(root, &path).map_err(|d| diagnostics.push(d)) else {
-        return String::new();
-    };
-    let mut accepted = String::new();
-    for (index, line) in file.text.lines().enumerate() {
-        let trimmed = line.trim();
-        if trimmed.is_empty() || trimmed.starts_with('#') {
-            continue;
-        }
-        let fields: Vec<&str> = trimmed.split(',').collect();
-        let problem = match fields.as_slice() {
-            [surface, pos, reading]
-                if !surface.is_empty()
-                    && !pos.is_empty()
-                    && is_kana(reading)
-                    && !reading.chars().any(|c| ('ぁ'..='ゖ').contains(&c)) =>
-            {
-                None
-            }
-            [_, _, reading] => Some(msg!("E092", reading = *reading)),
-            _ => Some(msg!("E093", count = fields.len())),
-        };
-        match problem {
-            None => {
-                accepted.push_str(trimmed);
-                accepted.push('\n');
-            }
-            Some(message) => diagnostics
-                .push(Diagnostic::error(&file.name, Position::new(index + 1, 1), message).with_source(&file.text)),
-        }
-    }
-    accepted
-}
 
 /// One field's terms: as written, and gained from the synonyms of what is written.
 struct Field {
@@ -170,8 +83,8 @@ pub struct Analysed {
 pub type Analyses = crate::memo::Memo<Analysed>;
 
 /// What analyses pages for the index: the tokenizer and the prepared synonyms.
-pub struct Analyser<'s> {
-    setup: &'s SearchSetup,
+pub struct Analyser<'l> {
+    tokenizer: &'l Tokenizer,
     synonyms: Synonyms,
     /// What an analysis is made from besides the page: the dictionary and the synonyms.
     setup_key: u64,
@@ -179,21 +92,18 @@ pub struct Analyser<'s> {
     own_groups: Vec<Vec<String>>,
 }
 
-impl<'s> Analyser<'s> {
-    pub fn new(setup: &'s SearchSetup) -> Analyser<'s> {
-        let setup_key = crate::memo::key((
-            setup.tokenizer.extra_entries(),
-            setup.synonyms.iter().map(|g| &g.terms).collect::<Vec<_>>(),
-        ));
-        let own_groups = synonyms::own_groups(&setup.synonyms)
-            .map(|group| group.terms.iter().map(|t| normalize(t)).collect())
-            .collect();
-        Analyser { setup, synonyms: Synonyms::prepare(&setup.synonyms, &setup.tokenizer), setup_key, own_groups }
+impl<'l> Analyser<'l> {
+    pub fn new(tokenizer: &'l Tokenizer, synonyms: &[WrittenGroup]) -> Analyser<'l> {
+        let setup_key =
+            crate::memo::key((tokenizer.extra_entries(), synonyms.iter().map(|g| &g.terms).collect::<Vec<_>>()));
+        let own_groups =
+            own_groups(synonyms).map(|group| group.terms.iter().map(|t| normalize(t)).collect()).collect();
+        Analyser { tokenizer, synonyms: Synonyms::prepare(synonyms, tokenizer), setup_key, own_groups }
     }
 
     /// The page's search terms; `kept` holds analyses from earlier builds (a preview server).
     pub fn analyse(&self, page: &Page, kept: Option<&Analyses>) -> Arc<Analysed> {
-        let make = || analyse(page, &self.setup.tokenizer, &self.synonyms, &self.own_groups);
+        let make = || analyse(page, self.tokenizer, &self.synonyms, &self.own_groups);
         match kept {
             Some(kept) => kept.get_or_make(crate::memo::key((self.setup_key, &page.lang, &page.file.text)), make),
             None => Arc::new(make()),
@@ -208,14 +118,14 @@ pub type AnalysedPages = HashMap<(String, String), Arc<Analysed>>;
 /// guidebook's synonym groups that no chapter mentions.
 pub fn write_index(
     guidebook: &Guidebook,
-    setup: &SearchSetup,
+    synonyms: &[WrittenGroup],
     analysed: &AnalysedPages,
     diagnostics: &Diagnostics,
     sink: &(dyn Fn(OutputFile) + Sync),
 ) {
     let mentioned: std::collections::BTreeSet<usize> =
         analysed.values().flat_map(|a| a.mentions.iter().copied()).collect();
-    synonyms::warn_unknown(&setup.synonyms, &mentioned, diagnostics);
+    synonyms::warn_unknown(synonyms, &mentioned, diagnostics);
 
     let source = guidebook.source_code();
     let facets = chapter_facets(&guidebook.config);
@@ -251,7 +161,7 @@ pub fn write_index(
             let entry = ChapterEntry {
                 title: page.front.title.clone(),
                 url: PagePath::chapter(&language.code, &chapter.slug).0,
-                lang: crate::render::lang_if_different(guidebook, &page.lang, &language.code),
+                lang: guidebook.config.lang_if_different(&page.lang, &language.code),
             };
             write(chapter_file(number, &entry, &shown));
             // Which life stages and so on a chapter has is the source's word, as on the

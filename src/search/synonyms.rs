@@ -1,24 +1,20 @@
 //! Other names for the same thing: a reader who types ACP finds the chapter on 人生会議.
 //!
 //! Groups come from dictionary/synonyms.yaml (built in) and the guidebook's own
-//! data/synonyms.yaml. Groups that share a term are merged. Expansion happens when the index
-//! is built: a section that mentions one member is also indexed under the keys of the
-//! others, so the browser needs no synonym table.
+//! data/synonyms.yaml, read with the guidebook (`crate::words`). Groups that share a term
+//! are merged. Expansion happens when the index is built: a section that mentions one
+//! member is also indexed under the keys of the others, so the browser needs no synonym
+//! table.
 
 use std::collections::BTreeSet;
-use std::path::Path;
 
 use aho_corasick::AhoCorasick;
-use serde_yaml::Value;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::japanese::{Tokenizer, normalize};
 use crate::msg;
 use crate::search::analyze::{Analysis, Terms, analyze};
-use crate::source::SourceFile;
-
-pub const BUILT_IN: &str = include_str!("../../dictionary/synonyms.yaml");
-pub const FILE_NAME: &str = "data/synonyms.yaml";
+use crate::words::{WrittenGroup, own_groups};
 
 /// One term of a group: its normalised form (to find it in text) and its keys.
 #[derive(Debug)]
@@ -38,25 +34,7 @@ pub struct Synonyms {
     group_of: Vec<usize>,
 }
 
-/// A group as written, with where it was written (for warnings about the guidebook's file).
-pub struct WrittenGroup {
-    pub terms: Vec<String>,
-    pub file: String,
-    pub line: usize,
-}
-
 impl Synonyms {
-    pub fn load(root: &Path, diagnostics: &Diagnostics) -> Vec<WrittenGroup> {
-        let mut groups = parse("dictionary/synonyms.yaml", BUILT_IN, diagnostics);
-        let path = root.join(FILE_NAME);
-        if path.is_file()
-            && let Ok(file) = SourceFile::read(root, &path).map_err(|d| diagnostics.push(d))
-        {
-            groups.extend(parse(&file.name, &file.text, diagnostics));
-        }
-        groups
-    }
-
     /// Merges groups that share a term and computes each member's keys.
     pub fn prepare(written: &[WrittenGroup], tokenizer: &Tokenizer) -> Synonyms {
         let mut merged: Vec<Vec<String>> = Vec::new();
@@ -136,53 +114,6 @@ impl Synonyms {
     }
 }
 
-/// Reads a list of lists of terms, reporting anything else with its line.
-fn parse(file: &str, text: &str, diagnostics: &Diagnostics) -> Vec<WrittenGroup> {
-    let value = match crate::yaml::parse(file, text, 1) {
-        Ok(value) => value,
-        Err(problem) => {
-            diagnostics.push(problem.with_source(text));
-            return Vec::new();
-        }
-    };
-    let items = match value {
-        Value::Sequence(items) => items,
-        Value::Null => return Vec::new(),
-        other => {
-            diagnostics.push(Diagnostic::error(
-                file,
-                Position::START,
-                msg!("E095", found = crate::yaml::describe(&other)),
-            ));
-            return Vec::new();
-        }
-    };
-    let lines: Vec<usize> = text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| l.trim_start().starts_with('-') && !l.starts_with(' '))
-        .map(|(i, _)| i + 1)
-        .collect();
-    let mut groups = Vec::new();
-    for (index, item) in items.iter().enumerate() {
-        let line = lines.get(index).copied().unwrap_or(1);
-        let terms: Option<Vec<String>> =
-            item.as_sequence().map(|s| s.iter().filter_map(|t| t.as_str().map(|t| t.trim().to_string())).collect());
-        match terms {
-            Some(terms) if terms.len() >= 2 && item.as_sequence().is_some_and(|s| s.len() == terms.len()) => {
-                groups.push(WrittenGroup { terms, file: file.to_string(), line })
-            }
-            _ => diagnostics.push(Diagnostic::error(file, Position::new(line, 1), msg!("E096")).with_source(text)),
-        }
-    }
-    groups
-}
-
-/// The groups of the guidebook's own data/synonyms.yaml, in the order they are written.
-pub fn own_groups(written: &[WrittenGroup]) -> impl Iterator<Item = &WrittenGroup> {
-    written.iter().filter(|g| g.file == FILE_NAME)
-}
-
 /// A group of the guidebook's own file none of whose terms is written in any chapter names
 /// something unknown to the guidebook (often a misspelling): it would never be used.
 /// `mentioned` holds the places in `own_groups` of the groups some chapter mentions.
@@ -236,13 +167,5 @@ mod tests {
         );
         assert_eq!(synonyms.groups.len(), 1);
         assert_eq!(synonyms.groups[0].len(), 3);
-    }
-
-    #[test]
-    fn the_built_in_file_is_valid() {
-        let diagnostics = Diagnostics::new();
-        let groups = parse("dictionary/synonyms.yaml", BUILT_IN, &diagnostics);
-        assert!(!diagnostics.has_errors());
-        assert!(groups.len() >= 10, "{} groups", groups.len());
     }
 }

@@ -25,7 +25,7 @@ impl Rebuilder {
 
     pub fn rebuild(&mut self) -> Result<RenderedSite, Vec<Diagnostic>> {
         let loaded = load_reusing(&self.root, self.tokenizer.as_ref())?;
-        self.tokenizer = Some(Arc::clone(loaded.search.shared_tokenizer()));
+        self.tokenizer = Some(Arc::clone(&loaded.tokenizer));
         let site = render(loaded, Some(&self.kept));
         // Pages of a failed render stay, so that fixing the mistake is quick too.
         if site.is_ok() {

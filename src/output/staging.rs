@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
-use crate::render::OutputFile;
+use super::OutputFile;
 
 /// Written into every output folder; its presence is what allows tebiki to replace it.
 pub const MARKER: &str = ".tebiki-output";

@@ -3,6 +3,9 @@
 //! A guidebook may carry its own `themes/<name>/`; otherwise the theme of that name built
 //! into tebiki is used, so a guidebook folder needs nothing but content to build.
 
+pub(crate) mod favicon;
+mod scripts;
+
 use std::path::Path;
 
 use tera::Tera;
@@ -22,7 +25,7 @@ pub struct Theme {
     /// The theme strings the templates show (`t.search_label` → `search_label`).
     pub string_keys: std::collections::BTreeSet<String>,
     /// The site icon pages link to (see `favicon`), once chosen.
-    pub favicon: Option<super::favicon::Favicon>,
+    pub favicon: Option<favicon::Favicon>,
 }
 
 impl Theme {
@@ -67,7 +70,7 @@ impl Theme {
                     )),
                 }
             } else if let Some(asset) = path.strip_prefix("static/") {
-                let bytes = super::scripts::served(asset, bytes);
+                let bytes = scripts::served(asset, bytes);
                 static_files.push((asset.to_string(), bytes));
             }
         }

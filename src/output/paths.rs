@@ -54,6 +54,12 @@ impl PagePath {
         "../".repeat(self.0.matches('/').count())
     }
 
+    /// `../` repeated to climb from this page to its language's front page: a link written
+    /// in a chapter leads to a place in the same language folder.
+    pub fn to_language_root(&self) -> String {
+        "../".repeat(self.0.matches('/').count().saturating_sub(1))
+    }
+
     /// The shortest relative URL of `other` as seen from this page.
     pub fn link_to(&self, other: &PagePath) -> String {
         let from: Vec<&str> = self.0.split_terminator('/').take(self.0.matches('/').count()).collect();
