@@ -186,6 +186,12 @@ impl SiteConfig {
     }
 }
 
+/// Whether a language code is Japanese (`ja`, and variants such as `ja-easy`): what decides,
+/// in every output, line breaking without spaces, furigana and the Japanese checks.
+pub fn is_japanese(code: &str) -> bool {
+    code == "ja" || code.starts_with("ja-")
+}
+
 /// The extension and media type of a guidebook's own icon: PNG or ICO. Not SVG: an SVG file
 /// can hold script, which would run on the site's own address if someone opened the file
 /// directly, and site.yaml's picture may come from anyone who edits the guidebook.

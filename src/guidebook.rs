@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::config::SiteConfig;
 use crate::contacts::Contacts;
-use crate::content::{Asset, Content, INHERITED_KEYS, Page};
+use crate::content::{Asset, Content, FrontMatter, Furigana, Inherited, Page};
 use crate::diagnostics::{Diagnostic, Diagnostics, Position, closest};
 use crate::i18n::I18n;
 use crate::msg;
@@ -67,6 +67,28 @@ impl Guidebook {
             Some(page) => (page, false),
             None => (&self.front_pages[self.source_code()], true),
         }
+    }
+
+    /// The front-matter a page takes its chapter's facts from: its chapter's source page's
+    /// (a translation inherits them), or its own for a front page.
+    fn source_front<'a>(&'a self, page: &'a Page) -> &'a FrontMatter {
+        self.chapter(&page.slug).map_or(&page.front, |c| &c.source(self.source_code()).front)
+    }
+
+    /// Whether a page's Japanese text may carry furigana: unless the page, or its chapter's
+    /// source, says `furigana: off`. The site and the booklet both ask here.
+    pub fn furigana_allowed(&self, page: &Page) -> bool {
+        page.front.furigana.or(self.source_front(page).furigana) != Some(Furigana::Off)
+    }
+
+    /// When a page was last updated: its own date, or its source's (`YYYY-MM-DD`).
+    pub fn updated<'a>(&'a self, page: &'a Page) -> Option<&'a str> {
+        page.front.updated.as_deref().or(self.source_front(page).updated.as_deref())
+    }
+
+    /// Who reviewed a page: as the page says, or as its source says.
+    pub fn reviewed_by<'a>(&'a self, page: &'a Page) -> Option<&'a String> {
+        page.front.reviewed_by.as_ref().or(self.source_front(page).reviewed_by.as_ref())
     }
 
     /// Whether `relative` exists as an asset of `lang`, or of the source language (assets
@@ -159,20 +181,12 @@ fn check_unique_order(sorted: &[Page], diagnostics: &Diagnostics) {
 
 /// A translation may repeat the taxonomy of its source, but not contradict it.
 fn check_inherited(source: &Page, translation: &Page, diagnostics: &Diagnostics) {
-    for &key in INHERITED_KEYS {
+    for inherited in Inherited::ALL {
+        let key = inherited.key();
         let Some(&position) = translation.front.positions.get(key) else {
             continue;
         };
-        let same = match key {
-            "order" => source.front.order == translation.front.order,
-            "life_stages" => source.front.life_stages == translation.front.life_stages,
-            "scenarios" => source.front.scenarios == translation.front.scenarios,
-            "audience" => source.front.audience == translation.front.audience,
-            "key_for" => source.front.key_for == translation.front.key_for,
-            "urgent" => source.front.urgent == translation.front.urgent,
-            _ => source.front.contacts == translation.front.contacts,
-        };
-        if !same {
+        if !inherited.agrees(&source.front, &translation.front) {
             diagnostics.push(
                 Diagnostic::error(
                     &translation.file.name,

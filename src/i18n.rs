@@ -77,6 +77,12 @@ impl I18n {
         self.by_language.get(lang).and_then(|s| s.get(key)).map_or_else(|| key.to_string(), String::clone)
     }
 
+    /// The label of a life stage, scenario or audience (`group` is `life_stages`,
+    /// `scenarios` or `audiences`) in `lang`.
+    pub fn label(&self, lang: &str, group: &str, key: &str) -> String {
+        self.get(lang, &label_key(group, key))
+    }
+
     /// A `YYYY-MM-DD` date written the way the language writes dates, from its
     /// `date_format` (with {y} {m} {d} {month}) and `months` strings.
     pub fn format_date(&self, lang: &str, iso: &str) -> String {
@@ -135,7 +141,7 @@ fn check_taxonomy_labels(config: &SiteConfig, source_strings: &Strings, diagnost
         [("life_stages", &config.life_stages), ("scenarios", &config.scenarios), ("audiences", &config.audiences)];
     for (group, keys) in groups {
         for key in keys {
-            let label = format!("{group}.{key}.label");
+            let label = label_key(group, key);
             if !source_strings.contains_key(&label) {
                 diagnostics.push(
                     Diagnostic::error(
@@ -148,6 +154,11 @@ fn check_taxonomy_labels(config: &SiteConfig, source_strings: &Strings, diagnost
             }
         }
     }
+}
+
+/// Where the label of a term is kept in i18n/<lang>.yaml: `life_stages.healthy.label`.
+pub fn label_key(group: &str, key: &str) -> String {
+    format!("{group}.{key}.label")
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ pub(super) fn edition_date(guidebook: &Guidebook, lang: &str) -> String {
         .iter()
         .filter_map(|c| {
             let (page, _) = c.in_language(lang, source);
-            page.front.updated.clone().or_else(|| c.source(source).front.updated.clone())
+            guidebook.updated(page).map(str::to_string)
         })
         .max()
         .unwrap_or_else(|| "2000-01-01".to_string())
@@ -45,6 +45,20 @@ pub(super) struct Source {
     pub(super) warnings: Vec<Diagnostic>,
 }
 
+/// What every chapter of one booklet is written with, and what writing them gathers.
+struct Writing<'a> {
+    guidebook: &'a Guidebook,
+    tokenizer: &'a crate::japanese::Tokenizer,
+    lang: &'a str,
+    options: &'a BookletOptions,
+    /// Whether the edition prints furigana (Japanese booklets, large or asked for).
+    edition_ruby: bool,
+    page_reference: String,
+    problems: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+    files: Vec<(String, Vec<u8>)>,
+}
+
 impl Source {
     pub(super) fn generate(
         loaded: &Loaded,
@@ -53,123 +67,28 @@ impl Source {
         date: &str,
     ) -> Result<Source, Vec<Diagnostic>> {
         let guidebook = &loaded.guidebook;
-        let source_lang = guidebook.source_code();
-        let i18n = &guidebook.i18n;
         let language = guidebook.config.language(lang).expect("languages are checked");
-        let japanese = lang == "ja" || lang.starts_with("ja-");
-        let edition_ruby = japanese && (language.furigana || options.edition == Edition::Large);
-        let page_reference = i18n.get(lang, "booklet_page_reference");
-        let tokenizer = &*loaded.tokenizer;
-        let (front, _) = guidebook.front_page(lang);
-        let mut problems = Vec::new();
-        let mut warnings = Vec::new();
-        let mut files = Vec::new();
-
-        let own_pages: Vec<&crate::content::Page> =
-            guidebook.chapters.iter().filter_map(|c| c.versions.get(lang)).chain([front]).collect();
-        let font = font_families(language, &own_pages);
-        let (bleed, outer) = if options.bleed {
-            (BLEED.to_string(), format!("{BLEED} + {MARK_AREA}"))
-        } else {
-            ("0mm".into(), "0mm".into())
+        let mut writing = Writing {
+            guidebook,
+            tokenizer: &loaded.tokenizer,
+            lang,
+            options,
+            edition_ruby: crate::config::is_japanese(lang)
+                && (language.furigana || options.edition == Edition::Large),
+            page_reference: guidebook.i18n.get(lang, "booklet_page_reference"),
+            problems: Vec::new(),
+            warnings: Vec::new(),
+            files: Vec::new(),
         };
-        // The keyword marks the PDF as tebiki's, which `booklet --out` may replace.
-        let mut body =
-            format!("#import \"/booklet.typ\": *\n#set document(keywords: ({},))\n", string(super::PDF_KEYWORD));
-        body.push_str(&format!(
-            "#show: booklet.with(lang: {}, font: {font}, size: {}, bleed: {bleed}, outer: {outer}, furigana: {edition_ruby}, title: {})\n",
-            string(primary_subtag(language)),
-            options.edition.body_size(),
-            string(&front.front.title),
-        ));
-        let title_markup = |t: &str| typst_text::title(t, tokenizer, japanese, edition_ruby);
-        body.push_str(&format!(
-            "#cover(title: [{}], subtitle: [{}], publisher: {}, edition: {}, bleed: {})\n",
-            title_markup(&front.front.title),
-            title_markup(&front.front.summary),
-            string(front.front.publisher.as_deref().unwrap_or_default()),
-            string(&i18n.get(lang, "booklet_edition").replace("{date}", &i18n.format_date(lang, date))),
-            if options.bleed { BLEED } else { "0mm" },
-        ));
-        body.push_str(&format!("#contents({})\n", string(&i18n.get(lang, "booklet_contents"))));
-
+        let mut body = writing.opening(language, date);
         let mut chapters = Vec::new();
         for chapter in &guidebook.chapters {
-            let (page, _) = chapter.in_language(lang, source_lang);
-            let front_matter = &chapter.source(source_lang).front;
-            let ruby =
-                edition_ruby && page.front.furigana.or(front_matter.furigana) != Some(crate::content::Furigana::Off);
-            let page_japanese = page.lang == "ja" || page.lang.starts_with("ja-");
-            let context = Context {
-                guidebook,
-                lang,
-                tokenizer,
-                ruby: ruby && page_japanese,
-                worksheet: front_matter.worksheet,
-                page_reference: &page_reference,
-            };
-            let mut writer = ChapterWriter::new(&context, page);
-            let chapter_body = writer.body();
-            problems.append(&mut writer.problems);
-            warnings.extend(writer.long_words.iter().map(|word| long_word(page, word)));
-            for figure in std::mem::take(&mut writer.figures) {
-                match crate::source::read_inside(&options.root, &figure.file) {
-                    Ok(bytes) => files.push((figure.virtual_path, bytes)),
-                    Err(refusal) => problems
-                        .push(refusal.into_diagnostic(&crate::diagnostics::display_path(&options.root, &figure.file))),
-                }
-            }
-            problems.extend(uncovered_characters(page));
-            let url = PagePath::chapter(lang, &chapter.slug).absolute(&guidebook.config.base_url);
-            let qr_path = format!("qr/{}.svg", chapter.slug.replace('/', "-"));
-            match qr::svg(&url) {
-                Ok(svg) => files.push((qr_path.clone(), svg.into_bytes())),
-                Err(detail) => problems.push(
-                    Diagnostic::error(crate::config::FILE_NAME, Position::START, msg!("E126", url = &url))
-                        .field("base_url")
-                        .detail(detail),
-                ),
-            }
-            let tags: Vec<String> = front_matter
-                .life_stages
-                .iter()
-                .map(|k| i18n.get(lang, &format!("life_stages.{k}.label")))
-                .chain(front_matter.scenarios.iter().map(|k| i18n.get(lang, &format!("scenarios.{k}.label"))))
-                .map(|label| string(&label))
-                .collect();
-            // A chapter shown in another language (not translated yet) is set in that
-            // language's fonts and line-breaking rules.
-            let (title, chapter_body) = match guidebook.config.language(&page.lang).filter(|_| page.lang != lang) {
-                Some(other) => {
-                    let wrap = |markup: String| {
-                        format!(
-                            "#text(lang: {}, font: {})[{markup}];",
-                            string(primary_subtag(other)),
-                            font_families(other, &[page])
-                        )
-                    };
-                    (
-                        wrap(typst_text::title(&page.front.title, tokenizer, page_japanese, context.ruby)),
-                        wrap(chapter_body),
-                    )
-                }
-                None => (typst_text::title(&page.front.title, tokenizer, page_japanese, context.ruby), chapter_body),
-            };
             let start = body.len();
-            body.push_str(&format!(
-                "#chapter(label-name: {}, title: [{}], tags: ({}), qr: {}, url: {}, qr-caption: {}, worksheet: {})[\n{}]\n",
-                string(&markup::label(&chapter.slug)),
-                title,
-                tags.iter().map(|t| format!("{t},")).collect::<String>(),
-                string(&format!("/{qr_path}")),
-                string(&url),
-                string(&i18n.get(lang, "booklet_read_on_phone")),
-                front_matter.worksheet,
-                chapter_body,
-            ));
-            chapters.push((start..body.len(), page.file.name.clone()));
+            body.push_str(&writing.chapter(chapter));
+            chapters.push((start..body.len(), chapter.in_language(lang, guidebook.source_code()).0.file.name.clone()));
         }
         body.push_str(&contacts_markup(guidebook, lang));
+        let Writing { problems, warnings, mut files, .. } = writing;
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -184,6 +103,123 @@ impl Source {
             text.push_str("#page(footer: none)[]\n");
         }
         text
+    }
+}
+
+impl Writing<'_> {
+    /// The set-up, the cover and the contents.
+    fn opening(&self, language: &crate::config::Language, date: &str) -> String {
+        let (guidebook, lang, options) = (self.guidebook, self.lang, self.options);
+        let i18n = &guidebook.i18n;
+        let (front, _) = guidebook.front_page(lang);
+        let own_pages: Vec<&crate::content::Page> =
+            guidebook.chapters.iter().filter_map(|c| c.versions.get(lang)).chain([front]).collect();
+        let font = font_families(language, &own_pages);
+        let (bleed, outer) = if options.bleed {
+            (BLEED.to_string(), format!("{BLEED} + {MARK_AREA}"))
+        } else {
+            ("0mm".into(), "0mm".into())
+        };
+        // The keyword marks the PDF as tebiki's, which `booklet --out` may replace.
+        let mut body =
+            format!("#import \"/booklet.typ\": *\n#set document(keywords: ({},))\n", string(super::PDF_KEYWORD));
+        body.push_str(&format!(
+            "#show: booklet.with(lang: {}, font: {font}, size: {}, bleed: {bleed}, outer: {outer}, furigana: {}, title: {})\n",
+            string(primary_subtag(language)),
+            options.edition.body_size(),
+            self.edition_ruby,
+            string(&front.front.title),
+        ));
+        let japanese = crate::config::is_japanese(lang);
+        let title_markup = |t: &str| typst_text::title(t, self.tokenizer, japanese, self.edition_ruby);
+        body.push_str(&format!(
+            "#cover(title: [{}], subtitle: [{}], publisher: {}, edition: {}, bleed: {})\n",
+            title_markup(&front.front.title),
+            title_markup(&front.front.summary),
+            string(front.front.publisher.as_deref().unwrap_or_default()),
+            string(&i18n.get(lang, "booklet_edition").replace("{date}", &i18n.format_date(lang, date))),
+            if options.bleed { BLEED } else { "0mm" },
+        ));
+        body.push_str(&format!("#contents({})\n", string(&i18n.get(lang, "booklet_contents"))));
+        body
+    }
+
+    /// One chapter as the booklet prints it, with its tags and QR code; the files it needs
+    /// go into `files`, what cannot be printed into `problems`.
+    fn chapter(&mut self, chapter: &crate::guidebook::Chapter) -> String {
+        let (guidebook, lang) = (self.guidebook, self.lang);
+        let i18n = &guidebook.i18n;
+        let (page, _) = chapter.in_language(lang, guidebook.source_code());
+        let front_matter = &chapter.source(guidebook.source_code()).front;
+        let context = Context {
+            guidebook,
+            lang,
+            tokenizer: self.tokenizer,
+            ruby: self.edition_ruby && guidebook.furigana_allowed(page) && page.is_japanese(),
+            worksheet: front_matter.worksheet,
+            page_reference: &self.page_reference,
+        };
+        let mut writer = ChapterWriter::new(&context, page);
+        let chapter_body = writer.body();
+        self.problems.append(&mut writer.problems);
+        self.warnings.extend(writer.long_words.iter().map(|word| long_word(page, word)));
+        for figure in std::mem::take(&mut writer.figures) {
+            match crate::source::read_inside(&self.options.root, &figure.file) {
+                Ok(bytes) => self.files.push((figure.virtual_path, bytes)),
+                Err(refusal) => self.problems.push(
+                    refusal.into_diagnostic(&crate::diagnostics::display_path(&self.options.root, &figure.file)),
+                ),
+            }
+        }
+        self.problems.extend(uncovered_characters(page));
+        let url = PagePath::chapter(lang, &chapter.slug).absolute(&guidebook.config.base_url);
+        let qr_path = format!("qr/{}.svg", chapter.slug.replace('/', "-"));
+        match qr::svg(&url) {
+            Ok(svg) => self.files.push((qr_path.clone(), svg.into_bytes())),
+            Err(detail) => self.problems.push(
+                Diagnostic::error(crate::config::FILE_NAME, Position::START, msg!("E126", url = &url))
+                    .field("base_url")
+                    .detail(detail),
+            ),
+        }
+        let tags: Vec<String> = front_matter
+            .life_stages
+            .iter()
+            .map(|k| i18n.label(lang, "life_stages", k))
+            .chain(front_matter.scenarios.iter().map(|k| i18n.label(lang, "scenarios", k)))
+            .map(|label| string(&label))
+            .collect();
+        let title = typst_text::title(&page.front.title, self.tokenizer, page.is_japanese(), context.ruby);
+        let (title, chapter_body) = self.in_page_language(page, title, chapter_body);
+        format!(
+            "#chapter(label-name: {}, title: [{}], tags: ({}), qr: {}, url: {}, qr-caption: {}, worksheet: {})[\n{}]\n",
+            string(&markup::label(&chapter.slug)),
+            title,
+            tags.iter().map(|t| format!("{t},")).collect::<String>(),
+            string(&format!("/{qr_path}")),
+            string(&url),
+            string(&i18n.get(lang, "booklet_read_on_phone")),
+            front_matter.worksheet,
+            chapter_body,
+        )
+    }
+
+    /// A chapter shown in another language (not translated yet) is set in that language's
+    /// fonts and line-breaking rules.
+    fn in_page_language(&self, page: &crate::content::Page, title: String, body: String) -> (String, String) {
+        match self.guidebook.config.language(&page.lang).filter(|_| page.lang != self.lang) {
+            Some(other) => {
+                let wrap = |markup: String| {
+                    format!(
+                        "#text(lang: {}, font: {})[{markup}];",
+                        string(primary_subtag(other)),
+                        font_families(other, &[page])
+                    )
+                };
+                (wrap(title), wrap(body))
+            }
+            None => (title, body),
+        }
     }
 }
 

@@ -54,7 +54,7 @@ pub struct ChapterWriter<'a> {
 
 impl<'a> ChapterWriter<'a> {
     pub fn new(context: &'a Context<'a>, page: &'a Page) -> ChapterWriter<'a> {
-        let japanese = page.lang == "ja" || page.lang.starts_with("ja-");
+        let japanese = page.is_japanese();
         ChapterWriter {
             context,
             page,

@@ -22,7 +22,7 @@ pub fn run(root: &Path, guidebook: &Guidebook, theme: &Theme) -> Vec<Diagnostic>
         [("life_stages", &config.life_stages), ("scenarios", &config.scenarios), ("audiences", &config.audiences)]
     {
         for key in keys {
-            known.insert(format!("{group}.{key}.label"));
+            known.insert(crate::i18n::label_key(group, key));
             known.insert(format!("{group}.{key}.description"));
         }
     }

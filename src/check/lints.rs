@@ -34,7 +34,7 @@ pub fn run(guidebook: &Guidebook) -> Vec<Diagnostic> {
         summary(page, &mut found);
         links(page, &mut found);
         characters(page, &mut found);
-        if page.lang == "ja" || page.lang.starts_with("ja-") {
+        if page.is_japanese() {
             slash_dates(page, &mut found);
         }
         if page.lang == "ja-easy" {

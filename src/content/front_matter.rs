@@ -39,8 +39,57 @@ pub(super) const CHAPTER_KEYS: &[&str] = &[
 ];
 const FRONT_PAGE_KEYS: &[&str] = &["title", "summary", "publisher", "updated"];
 
-/// Keys a translation takes from its source chapter; written in a translation they must agree.
-pub const INHERITED_KEYS: &[&str] = &["order", "life_stages", "scenarios", "audience", "contacts", "key_for", "urgent"];
+/// Keys a translation takes from its source chapter; written in a translation they must
+/// agree. Each is compared field by field in `agrees`, whose `match` has no catch-all, so a
+/// key added here cannot be compared against another key's field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Inherited {
+    Order,
+    LifeStages,
+    Scenarios,
+    Audience,
+    Contacts,
+    KeyFor,
+    Urgent,
+}
+
+impl Inherited {
+    pub const ALL: [Inherited; 7] = [
+        Inherited::Order,
+        Inherited::LifeStages,
+        Inherited::Scenarios,
+        Inherited::Audience,
+        Inherited::Contacts,
+        Inherited::KeyFor,
+        Inherited::Urgent,
+    ];
+
+    /// The key as written in front-matter.
+    pub fn key(self) -> &'static str {
+        match self {
+            Inherited::Order => "order",
+            Inherited::LifeStages => "life_stages",
+            Inherited::Scenarios => "scenarios",
+            Inherited::Audience => "audience",
+            Inherited::Contacts => "contacts",
+            Inherited::KeyFor => "key_for",
+            Inherited::Urgent => "urgent",
+        }
+    }
+
+    /// Whether two front-matters say the same for this key.
+    pub fn agrees(self, a: &FrontMatter, b: &FrontMatter) -> bool {
+        match self {
+            Inherited::Order => a.order == b.order,
+            Inherited::LifeStages => a.life_stages == b.life_stages,
+            Inherited::Scenarios => a.scenarios == b.scenarios,
+            Inherited::Audience => a.audience == b.audience,
+            Inherited::Contacts => a.contacts == b.contacts,
+            Inherited::KeyFor => a.key_for == b.key_for,
+            Inherited::Urgent => a.urgent == b.urgent,
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

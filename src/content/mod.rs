@@ -20,7 +20,7 @@ use crate::markdown::{self, ParsedBody};
 use crate::msg;
 use crate::source::{SourceFile, resolve_inside};
 
-pub use front_matter::{FrontMatter, Furigana, INHERITED_KEYS, Kind, Vocabulary, is_iso_date};
+pub use front_matter::{FrontMatter, Furigana, Inherited, Kind, Vocabulary, is_iso_date};
 
 pub const FRONT_PAGE_FILE: &str = "_index.md";
 
@@ -41,6 +41,11 @@ pub struct Page {
 impl Page {
     pub fn is_front_page(&self) -> bool {
         self.slug.is_empty()
+    }
+
+    /// Whether the page is written in Japanese (see `config::is_japanese`).
+    pub fn is_japanese(&self) -> bool {
+        crate::config::is_japanese(&self.lang)
     }
 
     /// Length in bytes of the Markdown body (the file after its front-matter).

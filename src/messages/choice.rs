@@ -65,7 +65,7 @@ pub fn from_locale(locale: &[Option<String>; 3]) -> Lang {
 /// one written in another language; None when its site.yaml cannot be read.
 fn guidebook_language(root: &Path) -> Option<Lang> {
     let code = crate::config::SiteConfig::written_source_language(root)?;
-    Some(if code == "ja" || code.starts_with("ja-") { Lang::Ja } else { Lang::En })
+    Some(if crate::config::is_japanese(&code) { Lang::Ja } else { Lang::En })
 }
 
 #[cfg(test)]

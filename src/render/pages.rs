@@ -137,17 +137,17 @@ fn chapter_page<'a>(
     let term_links = |group: &str, keys: &[String], to: fn(&str, &str) -> PagePath| -> Vec<LinkView> {
         keys.iter()
             .map(|key| LinkView {
-                text: guidebook.i18n.get(lang, &format!("{group}.{key}.label")),
+                text: guidebook.i18n.label(lang, group, key),
                 url: path.link_to(&to(lang, key)),
                 lang: None,
             })
             .collect()
     };
     let audience: Vec<String> =
-        front.audience.iter().map(|a| guidebook.i18n.get(lang, &format!("audiences.{a}.label"))).collect();
+        front.audience.iter().map(|a| guidebook.i18n.label(lang, "audiences", a)).collect();
     let toc: Vec<_> =
         page.body.headings.iter().filter(|h| h.level == 2).map(|h| json!({ "id": h.id, "text": h.text })).collect();
-    let updated = page.front.updated.as_deref().or(front.updated.as_deref());
+    let updated = guidebook.updated(page);
     context.insert("page_title", &page.front.title);
     context.insert("description", &page.front.summary);
     context.insert(
@@ -163,7 +163,7 @@ fn chapter_page<'a>(
             "content_lang": guidebook.config.lang_if_different(&page.lang, lang),
             "updated": updated.map(|d| guidebook.i18n.format_date(lang, d)),
             "updated_iso": updated,
-            "reviewed_by": page.front.reviewed_by.as_ref().or(front.reviewed_by.as_ref()),
+            "reviewed_by": guidebook.reviewed_by(page),
             "life_stages": term_links("life_stages", &front.life_stages, PagePath::life_stage),
             "scenarios": term_links("scenarios", &front.scenarios, PagePath::scenario),
             "audience": audience,

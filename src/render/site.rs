@@ -7,7 +7,8 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::content::{Furigana, Page};
+use crate::config::is_japanese;
+use crate::content::Page;
 use crate::guidebook::Guidebook;
 use crate::japanese::{Annotation, Remembered, Tokenizer, annotate, escape};
 use crate::links::{self, Target};
@@ -158,12 +159,10 @@ impl<'g> Site<'g> {
         }
     }
 
-    /// Whether a page's Japanese text carries furigana: unless the chapter (or its source)
-    /// says `furigana: off`.
+    /// Whether a page's Japanese text carries furigana: when the site has them and the
+    /// page allows them (see `Guidebook::furigana_allowed`).
     pub fn ruby_for(&self, page: &Page) -> bool {
-        let source = self.guidebook.chapter(&page.slug).map(|c| &c.source(self.guidebook.source_code()).front);
-        let setting = page.front.furigana.or_else(|| source.and_then(|f| f.furigana));
-        self.options.furigana && setting != Some(Furigana::Off)
+        self.options.furigana && self.guidebook.furigana_allowed(page)
     }
 
     /// Text as HTML: Japanese with line-break points (and furigana if `ruby`), other
@@ -195,9 +194,6 @@ impl Site<'_> {
     }
 }
 
-pub fn is_japanese(code: &str) -> bool {
-    code == "ja" || code.starts_with("ja-")
-}
 
 /// The relative URL of where a link leads, from `page` (the same from every language's
 /// copy of it: the languages' folders are laid out alike).

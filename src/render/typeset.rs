@@ -35,7 +35,7 @@ pub fn japanese_text(html: &str, annotate: &dyn Fn(&str) -> String) -> String {
 /// a bracket in another element set inline, as `japanese_text` sets them on the rest of
 /// the page (a body reaches the page after that pass, see `fragments`).
 pub fn units_beside_brackets(html: &str, lang: &str) -> String {
-    if !super::site::is_japanese(lang) {
+    if !crate::config::is_japanese(lang) {
         return html.to_string();
     }
     run(html, &escape_text, Some(lang))
@@ -117,7 +117,7 @@ struct State {
 
 impl State {
     fn japanese(&self) -> bool {
-        self.open.iter().rev().find_map(|open| open.lang.as_deref()).is_some_and(super::site::is_japanese)
+        self.open.iter().rev().find_map(|open| open.lang.as_deref()).is_some_and(crate::config::is_japanese)
     }
 
     fn left_alone(&self) -> bool {

@@ -232,7 +232,7 @@ pub fn terms(site: &Site, group: &str, lang: &str, from: &PagePath, cards: Cards
                 shown.iter().map(|c| chapter_card(site, c.in_language(lang, source).0, lang, from)).collect();
             let description =
                 guidebook.i18n.strings(lang).get(&format!("{group}.{key}.description")).cloned().unwrap_or_default();
-            let label = guidebook.i18n.get(lang, &format!("{group}.{key}.label"));
+            let label = guidebook.i18n.label(lang, group, key);
             TermView {
                 key: key.clone(),
                 label_html: site.text_html(&label, lang, site.options.furigana),

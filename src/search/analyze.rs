@@ -93,7 +93,7 @@ pub enum Analysis {
 
 impl Analysis {
     pub fn for_language(code: &str) -> Analysis {
-        if code == "ja" || code.starts_with("ja-") { Analysis::Japanese } else { Analysis::Other }
+        if crate::config::is_japanese(code) { Analysis::Japanese } else { Analysis::Other }
     }
 }
 
