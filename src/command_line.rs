@@ -12,6 +12,7 @@ use std::path::PathBuf;
 
 use clap::{Arg, ArgAction, Command as ClapCommand, CommandFactory, FromArgMatches, Parser, Subcommand};
 
+use tebiki::message_language;
 use tebiki::messages::{self, Lang, Message};
 use tebiki::msg;
 
@@ -159,7 +160,7 @@ impl EarlyLook {
             match name.as_str() {
                 "--messages" => {
                     if let Some(value) = inline.or_else(|| words.next()) {
-                        look.messages = messages::parse_lang(&value);
+                        look.messages = message_language::parse_lang(&value);
                     }
                 }
                 "--root" => {

@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+pub use crate::text_position::Position;
 use crate::messages::{Lang, Message};
 use crate::msg;
 
@@ -15,22 +16,6 @@ use crate::msg;
 pub enum Severity {
     Error,
     Warning,
-}
-
-/// A place in a file, 1-based, columns counted in characters (not bytes) so that Japanese
-/// text points at the right character.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub struct Position {
-    pub line: usize,
-    pub column: usize,
-}
-
-impl Position {
-    pub const START: Position = Position { line: 1, column: 1 };
-
-    pub fn new(line: usize, column: usize) -> Self {
-        Position { line, column }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -302,7 +302,7 @@ fn check_value(
             kind: SlipKind::FullWidthDigits { key: key.to_string() },
             fixed: half_width,
         });
-    } else if keys.dates.contains(&key) && !crate::content::is_iso_date(value) {
+    } else if keys.dates.contains(&key) && !crate::dates::is_iso_date(value) {
         let unquoted = value.trim_matches(['"', '\'']);
         if let Some(iso) = read_date(unquoted) {
             let kind = SlipKind::Date { key: key.to_string(), written: unquoted.to_string() };
@@ -344,7 +344,7 @@ pub fn read_date(text: &str) -> Option<String> {
         return None;
     }
     let iso = format!("{year:04}-{month:02}-{day:02}");
-    crate::content::is_iso_date(&iso).then_some(iso)
+    crate::dates::is_iso_date(&iso).then_some(iso)
 }
 
 /// Japanese eras and the Western year each began, newest first.

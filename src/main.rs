@@ -10,7 +10,8 @@ use std::time::Instant;
 
 use command_line::Command;
 use tebiki::diagnostics::Diagnostic;
-use tebiki::messages::{Choice, Lang};
+use tebiki::message_language::Choice;
+use tebiki::messages::Lang;
 use tebiki::msg;
 
 // A build allocates and frees millions of small strings from two or more threads at once;
@@ -83,7 +84,7 @@ fn run(command: Command, choice: &Choice) -> ExitCode {
         Command::Init { dir, git, tag, crates_version } => init(&dir, git, tag, crates_version, choice.resolve(None)),
         Command::New { path, root } => {
             let lang = choice.resolve(Some(&root));
-            match tebiki::scaffold::new_chapter(&root, &path, &tebiki::scaffold::today()) {
+            match tebiki::scaffold::new_chapter(&root, &path, &tebiki::dates::today()) {
                 Ok(file) => {
                     eprintln!("{}", msg!("new-created", file = file.display().to_string()).text(lang));
                     ExitCode::SUCCESS
@@ -135,7 +136,7 @@ fn init(dir: &Path, git: Option<String>, tag: Option<String>, version: Option<St
             return ExitCode::from(2);
         }
     };
-    match tebiki::scaffold::init(dir, &tebiki::scaffold::today(), &source) {
+    match tebiki::scaffold::init(dir, &tebiki::dates::today(), &source) {
         Ok(files) => {
             let folder = dir.display().to_string();
             eprintln!("{}", msg!("init-created", folder = &folder, files = files.len()).text(lang));

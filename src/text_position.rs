@@ -1,6 +1,21 @@
-//! Turning byte offsets into the line and column a person sees in their editor.
+//! Places in a text: the line and column a person sees in their editor, and the byte offsets
+//! they are found from.
 
-use crate::diagnostics::Position;
+/// A place in a file, 1-based, columns counted in characters (not bytes) so that Japanese
+/// text points at the right character.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Position {
+    pub const START: Position = Position { line: 1, column: 1 };
+
+    pub fn new(line: usize, column: usize) -> Self {
+        Position { line, column }
+    }
+}
 
 pub struct LineIndex<'a> {
     text: &'a str,

@@ -20,7 +20,7 @@ use crate::markdown::{self, ParsedBody};
 use crate::msg;
 use crate::source::{SourceFile, resolve_inside};
 
-pub use front_matter::{FrontMatter, Furigana, Inherited, Kind, Vocabulary, is_iso_date};
+pub use front_matter::{FrontMatter, Furigana, Inherited, Kind, Vocabulary};
 
 pub const FRONT_PAGE_FILE: &str = "_index.md";
 

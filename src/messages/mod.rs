@@ -8,16 +8,13 @@
 //! translation is a new catalogue, not a change to the code.
 //!
 //! A diagnostic's key is its code (`E012`); the catalogue entry may carry `.expected` and
-//! `.help` attributes, formatted with the same arguments.
-
-mod choice;
+//! `.help` attributes, formatted with the same arguments. Which language is chosen is
+//! `message_language`'s job.
 
 use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-
-pub use choice::{Choice, from_locale, parse_lang};
 
 /// The languages tebiki speaks to staff in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

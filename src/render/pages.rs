@@ -9,7 +9,7 @@ use super::Job;
 use super::fragments;
 use crate::output::paths::{PagePath, TermPath};
 use super::site::Site;
-use super::views::{self, Cards, LinkView};
+use super::views::{self, Cards, ChapterView, LinkView, TocEntry};
 
 /// One page before it is rendered.
 pub(super) struct PageToRender<'a> {
@@ -23,105 +23,114 @@ pub(super) struct PageToRender<'a> {
 /// The output path, template, context and fragments of one page. `bodies` holds, by
 /// language, the bodies of the chapter a chapter page shows.
 pub(super) fn page<'a>(site: &'a Site, job: &Job, bodies: &'a HashMap<String, String>) -> PageToRender<'a> {
-    let (path, template, context, fragment) = layout(site, job, bodies);
-    PageToRender { path, template, context, fragments: fragment.into_iter().collect() }
-}
-
-/// The page, and the one fragment (a body) it may have, as page placeholder 0.
-fn layout<'a>(
-    site: &'a Site,
-    job: &Job,
-    bodies: &'a HashMap<String, String>,
-) -> (PagePath, &'static str, Context, Option<&'a str>) {
-    let guidebook = site.guidebook;
-    let source = guidebook.source_code();
     match *job {
-        Job::LanguageChoice => {
-            let path = PagePath::language_root();
-            let mut context = common(site, source, &path, &PagePath::front, &guidebook.config.default_contacts);
-            context.insert("page_title", &guidebook.front_page(source).0.front.title);
-            (path, "languages.html", context, None)
-        }
-        Job::NotFound => {
-            // Served at any depth, so links start from the site's base path.
-            let path = PagePath("404.html".into());
-            let mut context = common(site, source, &path, &PagePath::front, &guidebook.config.default_contacts);
-            let base_path = base_path(&guidebook.config.base_url);
-            context.insert("root", &base_path);
-            if site.options.search {
-                context.insert("search_url", &format!("{base_path}{source}/search/"));
-            }
-            context.insert("help_url", &format!("{base_path}{source}/help/"));
-            // Whoever lands here may not read Japanese: each language offers the way home in
-            // its own words.
-            let languages: Vec<_> = guidebook
-                .config
-                .languages
-                .iter()
-                .map(|l| {
-                    json!({
-                        "code": l.code, "tag": l.tag(), "name": l.name, "url": format!("{base_path}{}/", l.code),
-                        "home": guidebook.i18n.get(&l.code, "not_found_home"),
-                    })
-                })
-                .collect();
-            context.insert("languages", &languages);
-            context.insert("site", &json!({ "title": guidebook.front_page(source).0.front.title, "home_url": format!("{base_path}{source}/") }));
-            context.insert("page_title", &guidebook.i18n.get(source, "not_found_title"));
-            (path, "404.html", context, None)
-        }
-        Job::Front { lang } => {
-            let path = PagePath::front(lang);
-            let (front, fallback) = guidebook.front_page(lang);
-            let mut context = common(site, lang, &path, &PagePath::front, &guidebook.config.default_contacts);
-            let intro = site.front_body(front);
-            context.insert("page_title", &front.front.title);
-            context.insert("description", &front.front.summary);
-            context.insert("intro", &fragments::page_placeholder(0));
-            context.insert(
-                "intro_lang",
-                &fallback.then(|| guidebook.config.lang_if_different(&front.lang, lang)).flatten(),
-            );
-            context.insert("urgent", &views::urgent(site, lang, &path));
-            context.insert("life_stages", &views::terms(site, "life_stages", lang, &path, Cards::Key));
-            context.insert("scenarios", &views::terms(site, "scenarios", lang, &path, Cards::None));
-            let cards: Vec<_> = guidebook
-                .chapters
-                .iter()
-                .map(|c| views::chapter_card(site, c.in_language(lang, source).0, lang, &path))
-                .collect();
-            context.insert("chapters", &cards);
-            (path, "front.html", context, Some(intro))
-        }
+        Job::LanguageChoice => language_choice_page(site),
+        Job::NotFound => not_found_page(site),
+        Job::Front { lang } => front_page(site, lang),
         Job::Chapter { lang, index } => chapter_page(site, lang, index, bodies),
-        Job::Search { lang } => {
-            let path = PagePath::search(lang);
-            let mut context = common(site, lang, &path, &PagePath::search, &guidebook.config.default_contacts);
-            context.insert("page_title", &guidebook.i18n.get(lang, "search"));
-            context.insert("description", &guidebook.i18n.get(lang, "search_description"));
-            // Without JavaScript there is no search: the page offers the listing pages instead.
-            context.insert("life_stages", &views::terms(site, "life_stages", lang, &path, Cards::None));
-            context.insert("scenarios", &views::terms(site, "scenarios", lang, &path, Cards::None));
-            context.insert("filters", &views::search_filters(site, lang));
-            (path, "search.html", context, None)
-        }
-        Job::Help { lang } => {
-            let path = PagePath::help(lang);
-            let mut context = common(site, lang, &path, &PagePath::help, &guidebook.config.default_contacts);
-            context.insert("page_title", &guidebook.i18n.get(lang, "help_title"));
-            (path, "help.html", context, None)
-        }
+        Job::Search { lang } => search_page(site, lang),
+        Job::Help { lang } => help_page(site, lang),
         Job::LifeStage { lang, key } => term_page(site, "life_stages", lang, key),
         Job::Scenario { lang, key } => term_page(site, "scenarios", lang, key),
     }
 }
 
-fn chapter_page<'a>(
-    site: &Site,
-    lang: &str,
-    index: usize,
-    bodies: &'a HashMap<String, String>,
-) -> (PagePath, &'static str, Context, Option<&'a str>) {
+impl<'a> PageToRender<'a> {
+    /// A page with at most one fragment (a body), as page placeholder 0.
+    fn new(path: PagePath, template: &'static str, context: Context, body: Option<&'a str>) -> Self {
+        PageToRender { path, template, context, fragments: body.into_iter().collect() }
+    }
+}
+
+/// The site's root: a choice of language.
+fn language_choice_page<'a>(site: &Site) -> PageToRender<'a> {
+    let guidebook = site.guidebook;
+    let source = guidebook.source_code();
+    let path = PagePath::language_root();
+    let mut context = common(site, source, &path, &PagePath::front, &guidebook.config.default_contacts);
+    context.insert("page_title", &guidebook.front_page(source).0.front.title);
+    PageToRender::new(path, "languages.html", context, None)
+}
+
+fn not_found_page<'a>(site: &Site) -> PageToRender<'a> {
+    let guidebook = site.guidebook;
+    let source = guidebook.source_code();
+    // Served at any depth, so links start from the site's base path.
+    let path = PagePath("404.html".into());
+    let mut context = common(site, source, &path, &PagePath::front, &guidebook.config.default_contacts);
+    let base_path = base_path(&guidebook.config.base_url);
+    context.insert("root", &base_path);
+    if site.options.search {
+        context.insert("search_url", &format!("{base_path}{source}/search/"));
+    }
+    context.insert("help_url", &format!("{base_path}{source}/help/"));
+    // Whoever lands here may not read Japanese: each language offers the way home in its
+    // own words.
+    let languages: Vec<_> = guidebook
+        .config
+        .languages
+        .iter()
+        .map(|l| {
+            json!({
+                "code": l.code, "tag": l.tag(), "name": l.name, "url": format!("{base_path}{}/", l.code),
+                "home": guidebook.i18n.get(&l.code, "not_found_home"),
+            })
+        })
+        .collect();
+    context.insert("languages", &languages);
+    context.insert(
+        "site",
+        &json!({ "title": guidebook.front_page(source).0.front.title, "home_url": format!("{base_path}{source}/") }),
+    );
+    context.insert("page_title", &guidebook.i18n.get(source, "not_found_title"));
+    PageToRender::new(path, "404.html", context, None)
+}
+
+fn front_page<'a>(site: &'a Site, lang: &str) -> PageToRender<'a> {
+    let guidebook = site.guidebook;
+    let source = guidebook.source_code();
+    let path = PagePath::front(lang);
+    let (front, fallback) = guidebook.front_page(lang);
+    let mut context = common(site, lang, &path, &PagePath::front, &guidebook.config.default_contacts);
+    let intro = site.front_body(front);
+    context.insert("page_title", &front.front.title);
+    context.insert("description", &front.front.summary);
+    context.insert("intro", &fragments::page_placeholder(0));
+    context.insert("intro_lang", &fallback.then(|| guidebook.config.lang_if_different(&front.lang, lang)).flatten());
+    context.insert("urgent", &views::urgent(site, lang, &path));
+    context.insert("life_stages", &views::terms(site, "life_stages", lang, &path, Cards::Key));
+    context.insert("scenarios", &views::terms(site, "scenarios", lang, &path, Cards::None));
+    let cards: Vec<_> = guidebook
+        .chapters
+        .iter()
+        .map(|c| views::chapter_card(site, c.in_language(lang, source).0, lang, &path))
+        .collect();
+    context.insert("chapters", &cards);
+    PageToRender::new(path, "front.html", context, Some(intro))
+}
+
+fn search_page<'a>(site: &Site, lang: &str) -> PageToRender<'a> {
+    let guidebook = site.guidebook;
+    let path = PagePath::search(lang);
+    let mut context = common(site, lang, &path, &PagePath::search, &guidebook.config.default_contacts);
+    context.insert("page_title", &guidebook.i18n.get(lang, "search"));
+    context.insert("description", &guidebook.i18n.get(lang, "search_description"));
+    // Without JavaScript there is no search: the page offers the listing pages instead.
+    context.insert("life_stages", &views::terms(site, "life_stages", lang, &path, Cards::None));
+    context.insert("scenarios", &views::terms(site, "scenarios", lang, &path, Cards::None));
+    context.insert("filters", &views::search_filters(site, lang));
+    PageToRender::new(path, "search.html", context, None)
+}
+
+fn help_page<'a>(site: &Site, lang: &str) -> PageToRender<'a> {
+    let guidebook = site.guidebook;
+    let path = PagePath::help(lang);
+    let mut context = common(site, lang, &path, &PagePath::help, &guidebook.config.default_contacts);
+    context.insert("page_title", &guidebook.i18n.get(lang, "help_title"));
+    PageToRender::new(path, "help.html", context, None)
+}
+
+fn chapter_page<'a>(site: &Site, lang: &str, index: usize, bodies: &'a HashMap<String, String>) -> PageToRender<'a> {
     let guidebook = site.guidebook;
     let source = guidebook.source_code();
     let chapter = &guidebook.chapters[index];
@@ -134,7 +143,7 @@ fn chapter_page<'a>(
         let card = views::chapter_card(site, guidebook.chapters[i].in_language(lang, source).0, lang, &path);
         LinkView { text: card.title, url: card.url, lang: card.lang }
     };
-    let term_links = |group: &str, keys: &[String], to: fn(&str, &str) -> PagePath| -> Vec<LinkView> {
+    let term_links = |group: &str, keys: &[String], to: TermPath| -> Vec<LinkView> {
         keys.iter()
             .map(|key| LinkView {
                 text: guidebook.i18n.label(lang, group, key),
@@ -143,43 +152,39 @@ fn chapter_page<'a>(
             })
             .collect()
     };
-    let audience: Vec<String> =
-        front.audience.iter().map(|a| guidebook.i18n.label(lang, "audiences", a)).collect();
-    let toc: Vec<_> =
-        page.body.headings.iter().filter(|h| h.level == 2).map(|h| json!({ "id": h.id, "text": h.text })).collect();
+    let headline = site.headline(page);
     let updated = guidebook.updated(page);
+    let view = ChapterView {
+        slug: chapter.slug.clone(),
+        title: page.front.title.clone(),
+        title_html: headline.title_html.clone(),
+        summary_html: headline.summary_html.clone(),
+        body: fragments::page_placeholder(0),
+        toc: page
+            .body
+            .headings
+            .iter()
+            .filter(|h| h.level == 2)
+            .map(|h| TocEntry { id: h.id.clone(), text: h.text.clone() })
+            .collect(),
+        fallback,
+        content_lang: guidebook.config.lang_if_different(&page.lang, lang),
+        updated: updated.map(|d| guidebook.i18n.format_date(lang, d)),
+        updated_iso: updated.map(str::to_string),
+        reviewed_by: guidebook.reviewed_by(page).cloned(),
+        life_stages: term_links("life_stages", &front.life_stages, PagePath::life_stage),
+        scenarios: term_links("scenarios", &front.scenarios, PagePath::scenario),
+        audience: front.audience.iter().map(|a| guidebook.i18n.label(lang, "audiences", a)).collect(),
+    };
     context.insert("page_title", &page.front.title);
     context.insert("description", &page.front.summary);
-    context.insert(
-        "chapter",
-        &json!({
-            "slug": chapter.slug,
-            "title": page.front.title,
-            "title_html": site.headline(page).title_html,
-            "summary_html": site.headline(page).summary_html,
-            "body": fragments::page_placeholder(0),
-            "toc": toc,
-            "fallback": fallback,
-            "content_lang": guidebook.config.lang_if_different(&page.lang, lang),
-            "updated": updated.map(|d| guidebook.i18n.format_date(lang, d)),
-            "updated_iso": updated,
-            "reviewed_by": guidebook.reviewed_by(page),
-            "life_stages": term_links("life_stages", &front.life_stages, PagePath::life_stage),
-            "scenarios": term_links("scenarios", &front.scenarios, PagePath::scenario),
-            "audience": audience,
-        }),
-    );
+    context.insert("chapter", &view);
     context.insert("previous", &index.checked_sub(1).map(neighbour));
     context.insert("next", &(index + 1 < guidebook.chapters.len()).then(|| neighbour(index + 1)));
-    (path, "chapter.html", context, Some(bodies[&page.lang].as_str()))
+    PageToRender::new(path, "chapter.html", context, Some(bodies[&page.lang].as_str()))
 }
 
-fn term_page<'a>(
-    site: &Site,
-    group: &str,
-    lang: &str,
-    key: &str,
-) -> (PagePath, &'static str, Context, Option<&'a str>) {
+fn term_page<'a>(site: &Site, group: &str, lang: &str, key: &str) -> PageToRender<'a> {
     let guidebook = site.guidebook;
     let to: TermPath = if group == "life_stages" { PagePath::life_stage } else { PagePath::scenario };
     let path = to(lang, key);
@@ -191,7 +196,7 @@ fn term_page<'a>(
     context.insert("group", group);
     context.insert("term", term);
     context.insert("terms", &terms);
-    (path, "listing.html", context, None)
+    PageToRender::new(path, "listing.html", context, None)
 }
 
 /// What every page's layout needs: its language, the theme's words, the site's name, the

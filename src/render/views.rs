@@ -102,6 +102,41 @@ pub struct SiteView {
     pub home_url: String,
 }
 
+/// A chapter's own page: what `chapter.html` sees as `chapter`. A field the template
+/// misspells is an error when the page is rendered, not an empty space on the page.
+#[derive(Clone, Debug, Serialize)]
+pub struct ChapterView {
+    pub slug: String,
+    pub title: String,
+    /// The title and summary as HTML, with furigana and line-break points for Japanese.
+    pub title_html: String,
+    pub summary_html: String,
+    /// The body's placeholder (see `fragments`): the body itself is put in after minifying.
+    pub body: String,
+    /// The chapter's sections, for its table of contents.
+    pub toc: Vec<TocEntry>,
+    /// Shown in the source language for want of a translation.
+    pub fallback: bool,
+    /// The language the text is in, when it is not the page's.
+    pub content_lang: Option<String>,
+    /// When the text was last updated, as the page's language writes dates, and as ISO.
+    pub updated: Option<String>,
+    pub updated_iso: Option<String>,
+    pub reviewed_by: Option<String>,
+    /// Links to the listing pages of its life stages and scenarios.
+    pub life_stages: Vec<LinkView>,
+    pub scenarios: Vec<LinkView>,
+    /// Whom it is written for, as labels.
+    pub audience: Vec<String>,
+}
+
+/// A section of a chapter in its table of contents.
+#[derive(Clone, Debug, Serialize)]
+pub struct TocEntry {
+    pub id: String,
+    pub text: String,
+}
+
 pub fn chapter_card(site: &Site, page: &Page, lang: &str, from: &PagePath) -> ChapterCard {
     let guidebook = site.guidebook;
     let headline = site.headline(page);
@@ -282,7 +317,7 @@ pub fn search_filters(site: &Site, lang: &str) -> Vec<FacetView> {
                 .map(|value| {
                     let count =
                         guidebook.chapters.iter().filter(|c| facet.chapter_has(&c.source(source).front, value)).count();
-                    let label = guidebook.i18n.get(lang, &format!("{}.{value}.label", facet.group));
+                    let label = guidebook.i18n.label(lang, facet.group, value);
                     FacetValueView {
                         value: value.clone(),
                         label_html: site.text_html(&label, lang, site.options.furigana),

@@ -18,7 +18,8 @@ use std::time::{Duration, Instant};
 
 use crate::RenderedSite;
 use crate::diagnostics::Diagnostic;
-use crate::messages::{Choice, Failure, Lang};
+use crate::message_language::Choice;
+use crate::messages::{Failure, Lang};
 use crate::msg;
 use http::{Refusal, Response};
 use inputs::Fingerprint;

@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use super::Lang;
+use crate::messages::Lang;
 
 /// What the choice is made from, read once from the command line and the environment.
 #[derive(Clone, Debug, Default)]
