@@ -12,7 +12,7 @@ use crate::msg;
 use crate::source::SourceFile;
 use crate::yaml::Locator;
 
-pub const FILE_NAME: &str = "site.yaml";
+pub(crate) const FILE_NAME: &str = "site.yaml";
 
 /// The keys of site.yaml, for finding the slips of a Japanese input method in it.
 const SLIP_KEYS: ime_slips::Keys = ime_slips::Keys {
@@ -26,7 +26,7 @@ const SLIP_KEYS: ime_slips::Keys = ime_slips::Keys {
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SiteConfig {
+pub(crate) struct SiteConfig {
     /// Absolute URL the site is published at, always ending in `/`.
     pub base_url: String,
     #[serde(default = "default_theme")]
@@ -52,7 +52,7 @@ pub struct SiteConfig {
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Language {
+pub(crate) struct Language {
     /// Folder under content/ and first segment of URLs.
     pub code: String,
     /// The language's name in its own script, for the language switcher.
@@ -68,7 +68,7 @@ pub struct Language {
 }
 
 impl Language {
-    pub fn tag(&self) -> &str {
+    pub(crate) fn tag(&self) -> &str {
         self.tag.as_deref().unwrap_or(&self.code)
     }
 }
@@ -80,7 +80,7 @@ fn default_theme() -> String {
 impl SiteConfig {
     /// Reads and checks `site.yaml` in `root`. Problems go to `diagnostics`; `None` when the
     /// file is unusable.
-    pub fn load(root: &Path, diagnostics: &Diagnostics) -> Option<SiteConfig> {
+    pub(crate) fn load(root: &Path, diagnostics: &Diagnostics) -> Option<SiteConfig> {
         let path = root.join(FILE_NAME);
         if !path.is_file() {
             diagnostics.push(Diagnostic::error(
@@ -162,7 +162,7 @@ impl SiteConfig {
     /// The code of the source language written in `root`'s site.yaml, read as leniently as
     /// the file allows (its input-method slips corrected, nothing else checked): which
     /// language to speak to the staff in is decided before the guidebook is loaded.
-    pub fn written_source_language(root: &Path) -> Option<String> {
+    pub(crate) fn written_source_language(root: &Path) -> Option<String> {
         let text = std::fs::read_to_string(root.join(FILE_NAME)).ok()?;
         let corrected = ime_slips::corrected(&text, &ime_slips::find(&text, 1, &SLIP_KEYS));
         let settings: serde_yaml::Value = ime_slips::deserialize(FILE_NAME, &text, corrected.as_deref()).ok()?;
@@ -171,37 +171,37 @@ impl SiteConfig {
         source.get("code")?.as_str().map(str::to_string)
     }
 
-    pub fn source_language(&self) -> &Language {
+    pub(crate) fn source_language(&self) -> &Language {
         self.languages.iter().find(|l| l.source).expect("validated: one source language")
     }
 
-    pub fn language(&self, code: &str) -> Option<&Language> {
+    pub(crate) fn language(&self, code: &str) -> Option<&Language> {
         self.languages.iter().find(|l| l.code == code)
     }
 
     /// The `lang` attribute for text written in `text_lang` on a page in `page_lang`, or
     /// None when they are the same: what the site and the search results both mark.
-    pub fn lang_if_different(&self, text_lang: &str, page_lang: &str) -> Option<String> {
+    pub(crate) fn lang_if_different(&self, text_lang: &str, page_lang: &str) -> Option<String> {
         (text_lang != page_lang).then(|| self.language(text_lang).map_or(text_lang, |l| l.tag()).to_string())
     }
 }
 
 /// Whether a language code is Japanese (`ja`, and variants such as `ja-easy`): what decides,
 /// in every output, line breaking without spaces, furigana and the Japanese checks.
-pub fn is_japanese(code: &str) -> bool {
+pub(crate) fn is_japanese(code: &str) -> bool {
     code == "ja" || code.starts_with("ja-")
 }
 
 /// The extension and media type of a guidebook's own icon: PNG or ICO. Not SVG: an SVG file
 /// can hold script, which would run on the site's own address if someone opened the file
 /// directly, and site.yaml's picture may come from anyone who edits the guidebook.
-pub fn favicon_type(path: &str) -> Option<(&'static str, &'static str)> {
+pub(crate) fn favicon_type(path: &str) -> Option<(&'static str, &'static str)> {
     let extension = path.rsplit_once('.')?.1.to_ascii_lowercase();
     [("png", "image/png"), ("ico", "image/x-icon")].into_iter().find(|(e, _)| *e == extension)
 }
 
 /// Keys and language codes become URL segments and CSS classes: keep them plain.
-pub fn is_key(key: &str) -> bool {
+pub(crate) fn is_key(key: &str) -> bool {
     !key.is_empty()
         && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !key.starts_with('-')

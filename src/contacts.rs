@@ -11,7 +11,7 @@ use crate::msg;
 use crate::source::SourceFile;
 use crate::yaml::Locator;
 
-pub const FILE_NAME: &str = "data/contacts.yaml";
+pub(crate) const FILE_NAME: &str = "data/contacts.yaml";
 
 /// The keys of a contact, as `Contact` reads them.
 const CONTACT_KEYS: &[&str] = &["name", "phone", "hours", "description", "urgent"];
@@ -19,14 +19,14 @@ const CONTACT_KEYS: &[&str] = &["name", "phone", "hours", "description", "urgent
 /// Text written once for every language, or once per language code.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(untagged)]
-pub enum Localized {
+pub(crate) enum Localized {
     Same(String),
     PerLanguage(BTreeMap<String, String>),
 }
 
 impl Localized {
     /// The text in `lang`, else in the source language, with the language it is really in.
-    pub fn get<'a>(&'a self, lang: &'a str, source: &'a str) -> Option<(&'a str, &'a str)> {
+    pub(crate) fn get<'a>(&'a self, lang: &'a str, source: &'a str) -> Option<(&'a str, &'a str)> {
         match self {
             Localized::Same(text) => Some((text, lang)),
             Localized::PerLanguage(texts) => {
@@ -46,7 +46,7 @@ impl Localized {
 
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Contact {
+pub(crate) struct Contact {
     pub name: Localized,
     pub phone: Option<String>,
     pub hours: Option<Localized>,
@@ -59,7 +59,7 @@ pub struct Contact {
 
 impl Contact {
     /// A `tel:` URI for the phone number: digits and a leading `+` only.
-    pub fn tel_uri(&self) -> Option<String> {
+    pub(crate) fn tel_uri(&self) -> Option<String> {
         let phone = self.phone.as_ref()?;
         let dialable: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
         (!dialable.is_empty()).then(|| format!("tel:{dialable}"))
@@ -67,13 +67,13 @@ impl Contact {
 }
 
 #[derive(Clone, Debug, Default)]
-pub struct Contacts {
+pub(crate) struct Contacts {
     by_id: BTreeMap<String, Contact>,
 }
 
 impl Contacts {
     /// Reads `data/contacts.yaml` if there is one; an absent file means no contacts.
-    pub fn load(root: &Path, language_codes: &[&str], source: &str, diagnostics: &Diagnostics) -> Contacts {
+    pub(crate) fn load(root: &Path, language_codes: &[&str], source: &str, diagnostics: &Diagnostics) -> Contacts {
         let path = root.join(FILE_NAME);
         if !path.is_file() {
             return Contacts::default();
@@ -127,11 +127,11 @@ impl Contacts {
         Contacts { by_id }
     }
 
-    pub fn get(&self, id: &str) -> Option<&Contact> {
+    pub(crate) fn get(&self, id: &str) -> Option<&Contact> {
         self.by_id.get(id)
     }
 
-    pub fn ids(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn ids(&self) -> impl Iterator<Item = &str> {
         self.by_id.keys().map(String::as_str)
     }
 }

@@ -3,7 +3,7 @@
 //! the IME-slip corrections, `tebiki new`) can without depending on the chapters.
 
 /// `YYYY-MM-DD` with a real month and day.
-pub fn is_iso_date(text: &str) -> bool {
+pub(crate) fn is_iso_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();
     let [y, m, d] = parts.as_slice() else {
         return false;

@@ -8,37 +8,37 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-pub use crate::text_position::Position;
+pub(crate) use crate::text_position::Position;
 use crate::messages::{Lang, Message};
 use crate::msg;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// Path relative to the guidebook root, with `/` separators.
-    pub file: String,
-    pub position: Position,
+    pub(crate) file: String,
+    pub(crate) position: Position,
     /// The front-matter key or setting concerned, when there is one.
-    pub field: Option<String>,
+    pub(crate) field: Option<String>,
     /// What is wrong: the catalogue key is the diagnostic's stable code (`E012`), and its
     /// `.expected` and `.help` attributes say what was expected and what to do.
-    pub message: Message,
+    pub(crate) message: Message,
     /// Further help found for this case: the key meant by a typo, another way out.
-    pub hints: Vec<Message>,
+    pub(crate) hints: Vec<Message>,
     /// What a library (the YAML parser, Typst, the file system) said, shown as it said it.
-    pub detail: Option<String>,
+    pub(crate) detail: Option<String>,
     /// The offending source line, shown under the message.
-    pub snippet: Option<String>,
+    pub(crate) snippet: Option<String>,
 }
 
 impl Diagnostic {
-    pub fn error(file: impl Into<String>, position: Position, message: Message) -> Self {
+    pub(crate) fn error(file: impl Into<String>, position: Position, message: Message) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
@@ -51,41 +51,41 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(file: impl Into<String>, position: Position, message: Message) -> Self {
+    pub(crate) fn warning(file: impl Into<String>, position: Position, message: Message) -> Self {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, position, message) }
     }
 
-    pub fn field(mut self, field: impl Into<String>) -> Self {
+    pub(crate) fn field(mut self, field: impl Into<String>) -> Self {
         self.field = Some(field.into());
         self
     }
 
-    pub fn hint(mut self, hint: Message) -> Self {
+    pub(crate) fn hint(mut self, hint: Message) -> Self {
         self.hints.push(hint);
         self
     }
 
-    pub fn maybe_hint(self, hint: Option<Message>) -> Self {
+    pub(crate) fn maybe_hint(self, hint: Option<Message>) -> Self {
         match hint {
             Some(hint) => self.hint(hint),
             None => self,
         }
     }
 
-    pub fn detail(mut self, detail: impl Into<String>) -> Self {
+    pub(crate) fn detail(mut self, detail: impl Into<String>) -> Self {
         self.detail = Some(detail.into());
         self
     }
 
     /// Attaches `line`, the source line the position points into (for many problems in one
     /// file, where `with_source` would look for each line from the start of the file).
-    pub fn with_line(mut self, line: &str) -> Self {
+    pub(crate) fn with_line(mut self, line: &str) -> Self {
         self.snippet = Some(line.to_string());
         self
     }
 
     /// Attaches the source line the position points into, so the reader sees the mistake.
-    pub fn with_source(mut self, source: &str) -> Self {
+    pub(crate) fn with_source(mut self, source: &str) -> Self {
         if let Some(line) = source.lines().nth(self.position.line.saturating_sub(1)) {
             self.snippet = Some(line.to_string());
         }
@@ -97,28 +97,28 @@ impl Diagnostic {
     }
 
     /// The stable code staff can look up in the README (`E012`).
-    pub fn code(&self) -> &'static str {
+    pub(crate) fn code(&self) -> &'static str {
         self.message.key
     }
 
     /// What is wrong, in `lang`.
-    pub fn text(&self, lang: Lang) -> String {
+    pub(crate) fn text(&self, lang: Lang) -> String {
         self.message.text(lang)
     }
 
     /// What was expected, in `lang`, when the catalogue says.
-    pub fn expected(&self, lang: Lang) -> Option<String> {
+    pub(crate) fn expected(&self, lang: Lang) -> Option<String> {
         self.message.attribute(lang, "expected")
     }
 
     /// What to do, in `lang`: the catalogue's help for the code, then the hints found.
-    pub fn help(&self, lang: Lang) -> Vec<String> {
+    pub(crate) fn help(&self, lang: Lang) -> Vec<String> {
         let general = self.message.attribute(lang, "help");
         general.into_iter().chain(self.hints.iter().map(|h| h.text(lang))).collect()
     }
 
     /// The severity as a word in `lang`.
-    pub fn severity_label(&self, lang: Lang) -> String {
+    pub(crate) fn severity_label(&self, lang: Lang) -> String {
         match self.severity {
             Severity::Error => msg!("label-error").text(lang),
             Severity::Warning => msg!("label-warning").text(lang),
@@ -128,7 +128,7 @@ impl Diagnostic {
     /// The source line and a caret under the column, as two lines of the same width so that
     /// a fixed-width font lines them up: wide characters are padded with an ideographic
     /// space.
-    pub fn source_and_caret(&self) -> Option<(String, String)> {
+    pub(crate) fn source_and_caret(&self) -> Option<(String, String)> {
         let snippet = self.snippet.as_ref()?;
         let gutter = self.position.line.to_string();
         let pad: String = snippet
@@ -168,7 +168,7 @@ impl Diagnostic {
 
     /// The lines under the message, each with its label in `lang`: what was expected, what
     /// to do, and what a library said.
-    pub fn notes(&self, lang: Lang) -> Vec<(String, String)> {
+    pub(crate) fn notes(&self, lang: Lang) -> Vec<(String, String)> {
         let mut notes = Vec::new();
         if let Some(expected) = self.expected(lang) {
             notes.push((msg!("label-expected").text(lang), expected));
@@ -200,15 +200,15 @@ impl Diagnostics {
         Self::default()
     }
 
-    pub fn push(&self, diagnostic: Diagnostic) {
+    pub(crate) fn push(&self, diagnostic: Diagnostic) {
         self.items.lock().expect("diagnostics lock").push(diagnostic);
     }
 
-    pub fn extend(&self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
+    pub(crate) fn extend(&self, diagnostics: impl IntoIterator<Item = Diagnostic>) {
         self.items.lock().expect("diagnostics lock").extend(diagnostics);
     }
 
-    pub fn has_errors(&self) -> bool {
+    pub(crate) fn has_errors(&self) -> bool {
         self.items.lock().expect("diagnostics lock").iter().any(Diagnostic::is_error)
     }
 
@@ -226,18 +226,18 @@ impl Diagnostics {
 }
 
 /// Path of `path` relative to `root`, with forward slashes, for messages.
-pub fn display_path(root: &Path, path: &Path) -> String {
+pub(crate) fn display_path(root: &Path, path: &Path) -> String {
     let relative: PathBuf = path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf());
     relative.to_string_lossy().replace('\\', "/")
 }
 
 /// "did you mean `x`?" for a mistyped key, or None when nothing is close enough.
-pub fn did_you_mean<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Message> {
+pub(crate) fn did_you_mean<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<Message> {
     closest(typed, candidates).map(|best| msg!("hint-did-you-mean", candidate = best))
 }
 
 /// The candidate closest to `typed`, if it is plausibly a typo of it.
-pub fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(typed: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let typed_lower = typed.to_lowercase();
     candidates
         .into_iter()

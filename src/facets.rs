@@ -35,12 +35,12 @@ pub(crate) fn facets_of(life_stages: &[String], scenarios: &[String], audiences:
 
 impl Facet {
     /// Whether a chapter has the value.
-    pub fn chapter_has(&self, front: &FrontMatter, value: &str) -> bool {
+    pub(crate) fn chapter_has(&self, front: &FrontMatter, value: &str) -> bool {
         (self.chapter_values)(front).iter().any(|v| v == value)
     }
 
     /// The numbers of the facet's values a chapter has, ascending.
-    pub fn numbers_of(&self, front: &FrontMatter) -> Vec<usize> {
+    pub(crate) fn numbers_of(&self, front: &FrontMatter) -> Vec<usize> {
         (0..self.values.len()).filter(|&n| self.chapter_has(front, &self.values[n])).collect()
     }
 }

@@ -13,7 +13,7 @@ use crate::msg;
 
 /// One chapter: its source-language page and whichever translations exist.
 #[derive(Debug)]
-pub struct Chapter {
+pub(crate) struct Chapter {
     pub slug: String,
     /// Keyed by language code; always holds the source language.
     pub versions: BTreeMap<String, Page>,
@@ -21,20 +21,20 @@ pub struct Chapter {
 
 impl Chapter {
     /// The page to show a reader of `lang`, and whether it is the source shown as a fallback.
-    pub fn in_language<'a>(&'a self, lang: &str, source: &str) -> (&'a Page, bool) {
+    pub(crate) fn in_language<'a>(&'a self, lang: &str, source: &str) -> (&'a Page, bool) {
         match self.versions.get(lang) {
             Some(page) => (page, false),
             None => (&self.versions[source], true),
         }
     }
 
-    pub fn source<'a>(&'a self, source: &str) -> &'a Page {
+    pub(crate) fn source<'a>(&'a self, source: &str) -> &'a Page {
         &self.versions[source]
     }
 }
 
 #[derive(Debug)]
-pub struct Guidebook {
+pub(crate) struct Guidebook {
     pub config: SiteConfig,
     pub contacts: Contacts,
     pub i18n: I18n,
@@ -53,16 +53,16 @@ pub struct Guidebook {
 }
 
 impl Guidebook {
-    pub fn source_code(&self) -> &str {
+    pub(crate) fn source_code(&self) -> &str {
         &self.config.source_language().code
     }
 
-    pub fn chapter(&self, slug: &str) -> Option<&Chapter> {
+    pub(crate) fn chapter(&self, slug: &str) -> Option<&Chapter> {
         self.index.get(slug).map(|&i| &self.chapters[i])
     }
 
     /// The front page shown to a reader of `lang`, and whether it is a fallback.
-    pub fn front_page(&self, lang: &str) -> (&Page, bool) {
+    pub(crate) fn front_page(&self, lang: &str) -> (&Page, bool) {
         match self.front_pages.get(lang) {
             Some(page) => (page, false),
             None => (&self.front_pages[self.source_code()], true),
@@ -77,29 +77,29 @@ impl Guidebook {
 
     /// Whether a page's Japanese text may carry furigana: unless the page, or its chapter's
     /// source, says `furigana: off`. The site and the booklet both ask here.
-    pub fn furigana_allowed(&self, page: &Page) -> bool {
+    pub(crate) fn furigana_allowed(&self, page: &Page) -> bool {
         page.front.furigana.or(self.source_front(page).furigana) != Some(Furigana::Off)
     }
 
     /// When a page was last updated: its own date, or its source's (`YYYY-MM-DD`).
-    pub fn updated<'a>(&'a self, page: &'a Page) -> Option<&'a str> {
+    pub(crate) fn updated<'a>(&'a self, page: &'a Page) -> Option<&'a str> {
         page.front.updated.as_deref().or(self.source_front(page).updated.as_deref())
     }
 
     /// Who reviewed a page: as the page says, or as its source says.
-    pub fn reviewed_by<'a>(&'a self, page: &'a Page) -> Option<&'a String> {
+    pub(crate) fn reviewed_by<'a>(&'a self, page: &'a Page) -> Option<&'a String> {
         page.front.reviewed_by.as_ref().or(self.source_front(page).reviewed_by.as_ref())
     }
 
     /// Whether `relative` exists as an asset of `lang`, or of the source language (assets
     /// fall back like chapters).
-    pub fn asset_exists(&self, lang: &str, relative: &str) -> bool {
+    pub(crate) fn asset_exists(&self, lang: &str, relative: &str) -> bool {
         [lang, self.source_code()].iter().any(|l| self.assets.get(*l).is_some_and(|a| a.contains_key(relative)))
     }
 }
 
 /// Puts the pages read from content/ together, checking what spans several files.
-pub fn assemble(
+pub(crate) fn assemble(
     config: SiteConfig,
     contacts: Contacts,
     i18n: I18n,
@@ -121,7 +121,7 @@ pub fn assemble(
         }
     }
     if !front_pages.contains_key(&source) {
-        diagnostics.push(Diagnostic::error(format!("content/{source}/_index.md"), Position::START, msg!("E081")));
+        diagnostics.push(Diagnostic::error(format!("content/{source}/{}.md", crate::content::FRONT_PAGE_SLUG), Position::START, msg!("E081")));
     }
 
     let drafts: BTreeSet<String> = sources.iter().filter(|p| p.front.draft).map(|p| p.slug.clone()).collect();

@@ -15,15 +15,15 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::msg;
 use crate::source::SourceFile;
 
-pub type Strings = BTreeMap<String, String>;
+pub(crate) type Strings = BTreeMap<String, String>;
 
 #[derive(Debug, Default)]
-pub struct I18n {
+pub(crate) struct I18n {
     by_language: BTreeMap<String, Strings>,
 }
 
 impl I18n {
-    pub fn load(root: &Path, config: &SiteConfig, diagnostics: &Diagnostics) -> I18n {
+    pub(crate) fn load(root: &Path, config: &SiteConfig, diagnostics: &Diagnostics) -> I18n {
         let source = config.source_language().code.as_str();
         let mut by_language: BTreeMap<String, Strings> = BTreeMap::new();
         for language in &config.languages {
@@ -68,24 +68,24 @@ impl I18n {
     }
 
     /// Every string of the theme in `lang`, fallbacks included.
-    pub fn strings(&self, lang: &str) -> &Strings {
+    pub(crate) fn strings(&self, lang: &str) -> &Strings {
         &self.by_language[lang]
     }
 
     /// One string, or the key itself (so a missing label is visible rather than blank).
-    pub fn get(&self, lang: &str, key: &str) -> String {
+    pub(crate) fn get(&self, lang: &str, key: &str) -> String {
         self.by_language.get(lang).and_then(|s| s.get(key)).map_or_else(|| key.to_string(), String::clone)
     }
 
     /// The label of a life stage, scenario or audience (`group` is `life_stages`,
     /// `scenarios` or `audiences`) in `lang`.
-    pub fn label(&self, lang: &str, group: &str, key: &str) -> String {
+    pub(crate) fn label(&self, lang: &str, group: &str, key: &str) -> String {
         self.get(lang, &label_key(group, key))
     }
 
     /// A `YYYY-MM-DD` date written the way the language writes dates, from its
     /// `date_format` (with {y} {m} {d} {month}) and `months` strings.
-    pub fn format_date(&self, lang: &str, iso: &str) -> String {
+    pub(crate) fn format_date(&self, lang: &str, iso: &str) -> String {
         let mut parts = iso.splitn(3, '-').map(|p| p.parse::<u32>().unwrap_or(0));
         let (y, m, d) = (parts.next().unwrap_or(0), parts.next().unwrap_or(0), parts.next().unwrap_or(0));
         let months = self.get(lang, "months");
@@ -157,7 +157,7 @@ fn check_taxonomy_labels(config: &SiteConfig, source_strings: &Strings, diagnost
 }
 
 /// Where the label of a term is kept in i18n/<lang>.yaml: `life_stages.healthy.label`.
-pub fn label_key(group: &str, key: &str) -> String {
+pub(crate) fn label_key(group: &str, key: &str) -> String {
     format!("{group}.{key}.label")
 }
 

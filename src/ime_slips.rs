@@ -15,7 +15,7 @@ use crate::msg;
 
 /// One slip: where it is, what it is, and the line or value as it should be written.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Slip {
+pub(crate) struct Slip {
     pub position: Position,
     pub kind: SlipKind,
     /// The corrected text to offer: the whole line, or the value for a date or number.
@@ -23,7 +23,7 @@ pub struct Slip {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum SlipKind {
+pub(crate) enum SlipKind {
     /// `key：` where `key:` was meant, for a key tebiki knows.
     FullWidthColon { key: String },
     /// `　` in the indentation, or right after a list's `-`.
@@ -44,7 +44,7 @@ pub enum SlipKind {
 
 impl Slip {
     /// The slip as the problem reported to the editor, in `file`.
-    pub fn problem(&self, file: &str) -> Diagnostic {
+    pub(crate) fn problem(&self, file: &str) -> Diagnostic {
         let fixed = self.fixed.as_str();
         let (message, field) = match &self.kind {
             SlipKind::FullWidthColon { key } => (msg!("E023", key = key, fixed = fixed), Some(key)),
@@ -69,7 +69,7 @@ impl Slip {
 /// `text` with every slip that names the line to write instead corrected, when there is one:
 /// what the file says once the slips are fixed, so that the rest of the guidebook can be
 /// checked against it instead of failing for want of it.
-pub fn corrected(text: &str, slips: &[Slip]) -> Option<String> {
+pub(crate) fn corrected(text: &str, slips: &[Slip]) -> Option<String> {
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     let mut changed = false;
     for slip in slips {
@@ -84,7 +84,7 @@ pub fn corrected(text: &str, slips: &[Slip]) -> Option<String> {
 
 /// The slips in a whole file (site.yaml, data/contacts.yaml) as problems, each with its
 /// line, and the file's text with them corrected when there are any (see `corrected`).
-pub fn in_file(file: &str, text: &str, keys: &Keys) -> (Vec<Diagnostic>, Option<String>) {
+pub(crate) fn in_file(file: &str, text: &str, keys: &Keys) -> (Vec<Diagnostic>, Option<String>) {
     let slips = find(text, 1, keys);
     let problems = slips.iter().map(|slip| slip.problem(file).with_source(text)).collect();
     (problems, corrected(text, &slips))
@@ -93,7 +93,7 @@ pub fn in_file(file: &str, text: &str, keys: &Keys) -> (Vec<Diagnostic>, Option<
 /// `deserialize` for a file with slips: when the text as written cannot be read, the text
 /// with its slips corrected is read instead, and the parser's error kept for when that
 /// fails too.
-pub fn deserialize<T: serde::de::DeserializeOwned>(
+pub(crate) fn deserialize<T: serde::de::DeserializeOwned>(
     file: &str,
     text: &str,
     corrected: Option<&str>,
@@ -107,7 +107,7 @@ pub fn deserialize<T: serde::de::DeserializeOwned>(
 /// The slips in a settings file as problems, and the file's other problems without those
 /// that a slip explains better: the parser's error when it failed (a line later, in its
 /// own words), and anything reported on a slip's line (`healthy、frail` read as one key).
-pub fn with_slips(slips: Vec<Diagnostic>, problems: Vec<Diagnostic>, parse_failed: bool) -> Vec<Diagnostic> {
+pub(crate) fn with_slips(slips: Vec<Diagnostic>, problems: Vec<Diagnostic>, parse_failed: bool) -> Vec<Diagnostic> {
     if slips.is_empty() {
         return problems;
     }
@@ -117,7 +117,7 @@ pub fn with_slips(slips: Vec<Diagnostic>, problems: Vec<Diagnostic>, parse_faile
 }
 
 /// The keys whose values are whole numbers, dates and lists, for the checks that need it.
-pub struct Keys<'a> {
+pub(crate) struct Keys<'a> {
     /// Every top-level key the file may have: a `：` is a slip only after one of them.
     pub known: &'a [&'a str],
     /// The keys the file may have below the top level (a language's `code:`, a contact's
@@ -132,7 +132,7 @@ pub struct Keys<'a> {
 }
 
 /// Every slip in `yaml`, which starts at line `first_line` of its file.
-pub fn find(yaml: &str, first_line: usize, keys: &Keys) -> Vec<Slip> {
+pub(crate) fn find(yaml: &str, first_line: usize, keys: &Keys) -> Vec<Slip> {
     let mut slips = Vec::new();
     // The key whose block a line is in, and the indentation of a `|` or `>` block's text,
     // which is prose where anything goes.
@@ -324,7 +324,7 @@ fn to_half_width_digits(text: &str) -> String {
 /// The ISO form (YYYY-MM-DD) of a date written 2026/4/1, 2026.4.1, 2026-4-1, 2026年4月1日
 /// or in the Japanese era (令和8年4月1日, 令和元年…), digits full- or half-width; `None`
 /// when it is no date that exists.
-pub fn read_date(text: &str) -> Option<String> {
+pub(crate) fn read_date(text: &str) -> Option<String> {
     let text = to_half_width_digits(text.trim());
     let (year, rest) = if let Some((era, start)) = ERAS.iter().find(|(era, _)| text.starts_with(era)) {
         let rest = &text[era.len()..];

@@ -8,37 +8,38 @@
 // Diagnostics are the error type everywhere and are built once per problem; boxing them
 // would add noise at every call site for no measurable gain.
 #![allow(clippy::result_large_err)]
+#![warn(unreachable_pub)]
 
 pub mod booklet;
 pub mod check;
-pub mod config;
-pub mod contacts;
+mod config;
+mod contacts;
 pub mod dates;
-pub mod content;
+mod content;
 pub mod diagnostics;
 mod embedded;
 mod facets;
-pub mod guidebook;
-pub mod i18n;
-pub mod ime_slips;
-pub mod japanese;
-pub mod links;
-pub mod markdown;
-pub mod memo;
+mod guidebook;
+mod i18n;
+mod ime_slips;
+mod japanese;
+mod links;
+mod markdown;
+mod memo;
 pub mod message_language;
 pub mod messages;
-pub mod output;
+mod output;
 mod placeholders;
 pub mod render;
 pub mod scaffold;
-pub mod search;
+mod search;
 pub mod serve;
-pub mod source;
-pub mod theme;
+mod source;
+mod theme;
 mod text_position;
 pub mod timings;
 pub mod words;
-pub mod yaml;
+mod yaml;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -74,27 +75,27 @@ pub struct BuildReport {
 }
 
 /// Everything a build needs, read and checked: the model every output is made from.
-pub struct Loaded {
-    pub guidebook: Guidebook,
-    pub theme: Theme,
+pub(crate) struct Loaded {
+    pub(crate) guidebook: Guidebook,
+    pub(crate) theme: Theme,
     /// With the domain dictionary and the guidebook's own words: furigana and line breaks
     /// on the site, ruby in the booklet, the search index and the checks all read with it.
-    pub tokenizer: Arc<Tokenizer>,
+    pub(crate) tokenizer: Arc<Tokenizer>,
     /// Other names for the same thing, as written (tebiki's and the guidebook's own).
-    pub synonyms: Vec<words::WrittenGroup>,
+    pub(crate) synonyms: Vec<words::WrittenGroup>,
     /// Warnings found while loading (errors make `load` fail instead).
-    pub warnings: Vec<Diagnostic>,
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 /// Reads and checks the whole guidebook; `Err` holds every problem found (warnings too).
-pub fn load(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
+pub(crate) fn load(root: &Path) -> Result<Loaded, Vec<Diagnostic>> {
     load_with(root, None, false)
 }
 
 /// `load`, keeping an earlier build's tokenizer (and every text it has read) when the
 /// guidebook's dictionary is unchanged: what lets a preview server rebuild in a moment.
 /// Its tokenizer keeps every text it reads, for the next build to reuse.
-pub fn load_reusing(root: &Path, tokenizer: Option<&Arc<Tokenizer>>) -> Result<Loaded, Vec<Diagnostic>> {
+pub(crate) fn load_reusing(root: &Path, tokenizer: Option<&Arc<Tokenizer>>) -> Result<Loaded, Vec<Diagnostic>> {
     load_with(root, tokenizer, true)
 }
 
@@ -136,16 +137,16 @@ fn load_with(root: &Path, tokenizer: Option<&Arc<Tokenizer>>, remember: bool) ->
 }
 
 /// The whole site in memory, before it is written: what `build` writes and `serve` serves.
-pub struct RenderedSite {
+pub(crate) struct RenderedSite {
     /// Pages, search data, the sitemap and the theme's files.
-    pub files: Vec<OutputFile>,
+    pub(crate) files: Vec<OutputFile>,
     /// Files from content/ published as they are: (path in the site, file on disk).
-    pub assets: Vec<(String, PathBuf)>,
-    pub warnings: Vec<Diagnostic>,
+    pub(crate) assets: Vec<(String, PathBuf)>,
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 impl RenderedSite {
-    pub fn pages(&self) -> usize {
+    pub(crate) fn pages(&self) -> usize {
         self.files.iter().filter(|f| f.path.ends_with(".html")).count()
     }
 }
@@ -153,15 +154,15 @@ impl RenderedSite {
 /// What a preview server keeps between renders, so unchanged pages are neither rendered
 /// nor analysed for search again.
 #[derive(Default)]
-pub struct Kept {
-    pub render: render::Kept,
+pub(crate) struct Kept {
+    pub(crate) render: render::Kept,
     /// Pages analysed for search, by text and dictionary.
-    pub search: search::Analyses,
+    pub(crate) search: search::Analyses,
 }
 
 impl Kept {
     /// Drops what the last render did not use.
-    pub fn keep_only_used(&self) {
+    pub(crate) fn keep_only_used(&self) {
         self.render.keep_only_used();
         self.search.keep_only_used();
     }
@@ -170,7 +171,7 @@ impl Kept {
 /// Renders every file of a loaded guidebook into `sink`, reusing what `kept` holds from
 /// earlier renders; returns the warnings, or every problem if there was an error (files
 /// handed to `sink` by then are to be thrown away).
-pub fn render_into(
+pub(crate) fn render_into(
     loaded: &Loaded,
     options: RenderOptions,
     kept: Option<&Kept>,
@@ -205,7 +206,7 @@ pub fn render_into(
 }
 
 /// Renders the whole site into memory: what a preview server serves.
-pub fn render(loaded: Loaded, kept: Option<&Kept>) -> Result<RenderedSite, Vec<Diagnostic>> {
+pub(crate) fn render(loaded: Loaded, kept: Option<&Kept>) -> Result<RenderedSite, Vec<Diagnostic>> {
     let files = std::sync::Mutex::new(Vec::new());
     let warnings =
         render_into(&loaded, RenderOptions::default(), kept, &|file| files.lock().expect("rendered files").push(file))?;

@@ -89,7 +89,7 @@ fn chapter_target(
     anchor: Option<&str>,
 ) -> Result<Target, Broken> {
     let anchor_owned = anchor.map(str::to_string);
-    if slug == "_index" {
+    if slug == crate::content::FRONT_PAGE_SLUG {
         let (front, _) = guidebook.front_page(lang);
         return match anchor {
             Some(a) if !front.body.has_heading_id(a) => Err(missing_anchor(a, msg!("place-front-page"), front)),

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex};
 
-pub struct Memo<V> {
+pub(crate) struct Memo<V> {
     kept: Mutex<HashMap<u64, Arc<V>>>,
     /// Keys asked for since the last `keep_only_used`.
     used: Mutex<HashSet<u64>>,
@@ -21,16 +21,16 @@ impl<V> Default for Memo<V> {
 
 impl<V> Memo<V> {
     /// The value filed under `key`, made by `make` if there is none.
-    pub fn get_or_make(&self, key: u64, make: impl FnOnce() -> V) -> Arc<V> {
+    pub(crate) fn get_or_make(&self, key: u64, make: impl FnOnce() -> V) -> Arc<V> {
         self.get(key).unwrap_or_else(|| self.put(key, make()))
     }
 
-    pub fn get(&self, key: u64) -> Option<Arc<V>> {
+    pub(crate) fn get(&self, key: u64) -> Option<Arc<V>> {
         self.used.lock().expect("memo").insert(key);
         self.kept.lock().expect("memo").get(&key).cloned()
     }
 
-    pub fn put(&self, key: u64, value: V) -> Arc<V> {
+    pub(crate) fn put(&self, key: u64, value: V) -> Arc<V> {
         let value = Arc::new(value);
         self.used.lock().expect("memo").insert(key);
         self.kept.lock().expect("memo").insert(key, Arc::clone(&value));
@@ -38,22 +38,20 @@ impl<V> Memo<V> {
     }
 
     /// Forgets every value not asked for since the last call.
-    pub fn keep_only_used(&self) {
+    pub(crate) fn keep_only_used(&self) {
         let used = std::mem::take(&mut *self.used.lock().expect("memo"));
         self.kept.lock().expect("memo").retain(|key, _| used.contains(key));
     }
 
-    pub fn len(&self) -> usize {
+    /// How many values are kept (for the tests: that forgetting forgets).
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.kept.lock().expect("memo").len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 
 /// A key for a memo: the hash of the parts a value is made from.
-pub fn key(parts: impl Hash) -> u64 {
+pub(crate) fn key(parts: impl Hash) -> u64 {
     let mut hasher = DefaultHasher::new();
     parts.hash(&mut hasher);
     hasher.finish()

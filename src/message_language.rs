@@ -53,7 +53,7 @@ pub fn parse_lang(text: &str) -> Option<Lang> {
 
 /// The language of the first locale variable set: Japanese for `ja_JP.UTF-8`, English for
 /// any other (`C`, `en_US.UTF-8`, `de_DE`), Japanese when none is set.
-pub fn from_locale(locale: &[Option<String>; 3]) -> Lang {
+pub(crate) fn from_locale(locale: &[Option<String>; 3]) -> Lang {
     match locale.iter().flatten().next() {
         Some(value) if value.to_ascii_lowercase().starts_with("ja") => Lang::Ja,
         Some(_) => Lang::En,

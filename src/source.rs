@@ -19,7 +19,7 @@ use crate::msg;
 
 /// A text file read from the guidebook, with line ends normalised to `\n`.
 #[derive(Clone, Debug)]
-pub struct SourceFile {
+pub(crate) struct SourceFile {
     pub path: PathBuf,
     /// Path relative to the guidebook root, `/`-separated: the name used in messages.
     pub name: String,
@@ -27,7 +27,7 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
-    pub fn read(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
+    pub(crate) fn read(root: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
         let name = crate::diagnostics::display_path(root, path);
         let bytes = read_inside(root, path).map_err(|refusal| refusal.into_diagnostic(&name))?;
         let text = decode(&bytes).map_err(|problem| problem.into_diagnostic(&name))?;
@@ -37,7 +37,7 @@ impl SourceFile {
 
 /// Why a file is not read.
 #[derive(Debug)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     /// With its links followed, the file is outside the guidebook folder.
     Outside,
     /// The file, or a folder it is in, is one that tools keep out of sight: its name starts
@@ -47,7 +47,7 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    pub fn into_diagnostic(self, name: &str) -> Diagnostic {
+    pub(crate) fn into_diagnostic(self, name: &str) -> Diagnostic {
         match self {
             Refusal::Outside => Diagnostic::error(name, Position::START, msg!("E001")),
             Refusal::Hidden(target) => Diagnostic::error(name, Position::START, msg!("E002", target = target)),
@@ -60,7 +60,7 @@ impl Refusal {
 
 /// Where `path` really is, once every link is followed, if that is inside the guidebook
 /// folder and not hidden.
-pub fn resolve_inside(root: &Path, path: &Path) -> Result<PathBuf, Refusal> {
+pub(crate) fn resolve_inside(root: &Path, path: &Path) -> Result<PathBuf, Refusal> {
     let root = root.canonicalize().map_err(Refusal::Unreadable)?;
     let real = path.canonicalize().map_err(Refusal::Unreadable)?;
     let Ok(relative) = real.strip_prefix(&root) else { return Err(Refusal::Outside) };
@@ -73,19 +73,19 @@ pub fn resolve_inside(root: &Path, path: &Path) -> Result<PathBuf, Refusal> {
 }
 
 /// The bytes of a file of the guidebook (see `resolve_inside`).
-pub fn read_inside(root: &Path, path: &Path) -> Result<Vec<u8>, Refusal> {
+pub(crate) fn read_inside(root: &Path, path: &Path) -> Result<Vec<u8>, Refusal> {
     std::fs::read(resolve_inside(root, path)?).map_err(Refusal::Unreadable)
 }
 
 /// Why a file's bytes are not text tebiki can use.
 #[derive(Debug, PartialEq, Eq)]
-pub struct EncodingProblem {
+pub(crate) struct EncodingProblem {
     pub position: Position,
     pub kind: EncodingKind,
 }
 
 #[derive(Debug, PartialEq, Eq)]
-pub enum EncodingKind {
+pub(crate) enum EncodingKind {
     /// Not UTF-8; the legacy encoding the bytes look like, if any.
     NotUtf8(Option<&'static str>),
     /// A character that is no text (see `is_not_text`): left in files by broken tools, or
@@ -94,7 +94,8 @@ pub enum EncodingKind {
 }
 
 impl EncodingProblem {
-    pub fn looks_like(&self) -> Option<&'static str> {
+    #[cfg(test)]
+    fn looks_like(&self) -> Option<&'static str> {
         match self.kind {
             EncodingKind::NotUtf8(encoding) => encoding,
             EncodingKind::NotText(_) => None,
@@ -122,7 +123,7 @@ impl EncodingProblem {
 
 /// Decodes UTF-8 (dropping a BOM) and normalises CRLF and lone CR to LF; refuses NUL and
 /// noncharacters.
-pub fn decode(bytes: &[u8]) -> Result<String, EncodingProblem> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<String, EncodingProblem> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => match text.char_indices().find(|(_, c)| is_not_text(*c)) {
@@ -141,7 +142,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, EncodingProblem> {
 /// Control characters other than tab and line ends (NUL, ESC, form feed …), and the
 /// Unicode noncharacters (U+FDD0–U+FDEF and the last two of every plane). No editor writes
 /// them on purpose; ESC in a message would drive the terminal or the CI log that shows it.
-pub fn is_not_text(c: char) -> bool {
+pub(crate) fn is_not_text(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         || ('\u{FDD0}'..='\u{FDEF}').contains(&c)
         || (c as u32 & 0xFFFE) == 0xFFFE

@@ -16,7 +16,7 @@ pub fn enable() {
 }
 
 /// Notes that `step` has just finished.
-pub fn mark(step: &str) {
+pub(crate) fn mark(step: &str) {
     let mut started = STARTED.lock().expect("timings");
     let Some((start, previous)) = started.as_mut() else { return };
     let now = Instant::now();

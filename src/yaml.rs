@@ -14,10 +14,10 @@ use crate::msg;
 
 /// Deeper than this, YAML is refused before it is parsed: tebiki's own files nest three or
 /// four levels, and the parser takes time out of all proportion on very deep nesting.
-pub const MAX_NESTING: usize = 64;
+pub(crate) const MAX_NESTING: usize = 64;
 
 /// Parses YAML text that starts at `first_line` of the file named `file`.
-pub fn parse(file: &str, text: &str, first_line: usize) -> Result<Value, Diagnostic> {
+pub(crate) fn parse(file: &str, text: &str, first_line: usize) -> Result<Value, Diagnostic> {
     check_nesting(file, text, first_line)?;
     serde_yaml::from_str::<Value>(text).map_err(|error| {
         let (position, detail) = serde_place(&error, first_line);
@@ -28,7 +28,7 @@ pub fn parse(file: &str, text: &str, first_line: usize) -> Result<Value, Diagnos
 
 /// Reads a whole settings file straight into a typed structure. serde reports only the
 /// first problem, which is enough for files edited rarely (site.yaml, contacts).
-pub fn deserialize<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnostic> {
+pub(crate) fn deserialize<T: serde::de::DeserializeOwned>(file: &str, text: &str) -> Result<T, Diagnostic> {
     check_nesting(file, text, 1)?;
     serde_yaml::from_str(text).map_err(|error| {
         let (position, detail) = serde_place(&error, 1);
@@ -125,14 +125,14 @@ fn syntax_hint(text: &str, line: usize) -> Message {
 }
 
 /// Finds where keys and values are written in a YAML text.
-pub struct Locator<'a> {
+pub(crate) struct Locator<'a> {
     lines: Vec<&'a str>,
     /// File line number of the first line of `text`.
     first_line: usize,
 }
 
 impl<'a> Locator<'a> {
-    pub fn new(text: &'a str, first_line: usize) -> Self {
+    pub(crate) fn new(text: &'a str, first_line: usize) -> Self {
         Locator { lines: text.lines().collect(), first_line }
     }
 
@@ -147,13 +147,13 @@ impl<'a> Locator<'a> {
     }
 
     /// Where top-level `key` is written, or the start of the text if it is not.
-    pub fn key(&self, key: &str) -> Position {
+    pub(crate) fn key(&self, key: &str) -> Position {
         self.key_line(key).map_or(Position::new(self.first_line, 1), |i| self.position(i, 0))
     }
 
     /// Where `needle` is first written inside the block of top-level `key` (its line and the
     /// indented lines after it), or the key itself when the needle is not found.
-    pub fn value(&self, key: &str, needle: &str) -> Position {
+    pub(crate) fn value(&self, key: &str, needle: &str) -> Position {
         let Some(start) = self.key_line(key) else {
             return Position::new(self.first_line, 1);
         };
@@ -174,14 +174,14 @@ impl<'a> Locator<'a> {
     }
 
     /// Where `needle` is first written anywhere at or after the line of `after`.
-    pub fn anywhere(&self, needle: &str, after: Position) -> Position {
+    pub(crate) fn anywhere(&self, needle: &str, after: Position) -> Position {
         let from = after.line.saturating_sub(self.first_line);
         (from..self.lines.len()).find_map(|i| self.lines[i].find(needle).map(|b| self.position(i, b))).unwrap_or(after)
     }
 }
 
 /// How a YAML value is described to a person ("found a list").
-pub fn describe(value: &Value) -> Message {
+pub(crate) fn describe(value: &Value) -> Message {
     match value {
         Value::Null => msg!("value-nothing"),
         Value::Bool(b) => msg!("value-yes-no", value = b.to_string()),
@@ -194,7 +194,7 @@ pub fn describe(value: &Value) -> Message {
 }
 
 /// Keys of a mapping as text, in the order written; non-text keys are shown as YAML.
-pub fn keys(mapping: &Mapping) -> impl Iterator<Item = (String, &Value)> {
+pub(crate) fn keys(mapping: &Mapping) -> impl Iterator<Item = (String, &Value)> {
     mapping.iter().map(|(key, value)| {
         let name = match key {
             Value::String(s) => s.clone(),

@@ -15,7 +15,7 @@ pub enum Duplex {
 
 /// The pages (1-based) on each printed side, left then right: sheet by sheet, front then
 /// back. For 8 pages: (8, 1), (2, 7), (6, 3), (4, 5).
-pub fn sides(pages: usize) -> Vec<(usize, usize)> {
+pub(crate) fn sides(pages: usize) -> Vec<(usize, usize)> {
     debug_assert!(pages.is_multiple_of(4));
     (0..pages / 4)
         .flat_map(|sheet| {
@@ -26,7 +26,7 @@ pub fn sides(pages: usize) -> Vec<(usize, usize)> {
 }
 
 /// The Typst document placing the booklet's pages (`/booklet.pdf`) on A4 landscape sides.
-pub fn document(pages: usize, duplex: Duplex) -> String {
+pub(crate) fn document(pages: usize, duplex: Duplex) -> String {
     let mut out = format!("#set document(keywords: (\"{}\",))\n", super::PDF_KEYWORD);
     out.push_str(
         "#set page(paper: \"a4\", flipped: true, margin: 0mm)\n\

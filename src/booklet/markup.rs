@@ -17,16 +17,16 @@ use crate::msg;
 use super::typst_text::{LONG_WORD, breakable, long_runs, string, text, with_ruby};
 
 /// The widest table an A5 page holds with readable text.
-pub const MAX_TABLE_COLUMNS: usize = 4;
+pub(super) const MAX_TABLE_COLUMNS: usize = 4;
 
 /// A file the booklet shows (an image), by its path in the Typst world.
-pub struct Figure {
+pub(super) struct Figure {
     pub virtual_path: String,
     pub file: PathBuf,
 }
 
 /// What one chapter needs besides its markup.
-pub struct Context<'a> {
+pub(super) struct Context<'a> {
     pub guidebook: &'a Guidebook,
     /// The booklet's language (a chapter not translated yet is in another).
     pub lang: &'a str,
@@ -40,7 +40,7 @@ pub struct Context<'a> {
 
 /// Converts a page's Markdown to Typst markup. Images it shows are added to `figures`;
 /// what cannot be printed is added to `problems`, naming the chapter file and the element.
-pub struct ChapterWriter<'a> {
+pub(super) struct ChapterWriter<'a> {
     context: &'a Context<'a>,
     page: &'a Page,
     japanese: bool,
@@ -53,7 +53,7 @@ pub struct ChapterWriter<'a> {
 }
 
 impl<'a> ChapterWriter<'a> {
-    pub fn new(context: &'a Context<'a>, page: &'a Page) -> ChapterWriter<'a> {
+    pub(super) fn new(context: &'a Context<'a>, page: &'a Page) -> ChapterWriter<'a> {
         let japanese = page.is_japanese();
         ChapterWriter {
             context,
@@ -67,7 +67,7 @@ impl<'a> ChapterWriter<'a> {
         }
     }
 
-    pub fn body(&mut self) -> String {
+    pub(super) fn body(&mut self) -> String {
         let events = self.page.body.events();
         // Footnotes are printed at the foot of the page where they are referred to, so
         // their text is needed before the reference.
@@ -286,7 +286,7 @@ impl<'a> ChapterWriter<'a> {
 }
 
 /// The label of a chapter in the booklet, for page references.
-pub fn label(slug: &str) -> String {
+pub(super) fn label(slug: &str) -> String {
     format!("chapter:{slug}")
 }
 

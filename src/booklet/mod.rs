@@ -5,7 +5,7 @@
 //! one an office printer can print double-sided and fold.
 
 mod document;
-pub mod impose;
+pub(crate) mod impose;
 mod markup;
 mod qr;
 mod typst_text;
@@ -83,7 +83,7 @@ pub struct Made {
 
 /// Written into every booklet's PDF metadata (its keywords): a file with it is one tebiki
 /// made, which a later `tebiki booklet` may replace.
-pub const PDF_KEYWORD: &str = "tebiki booklet";
+pub(crate) const PDF_KEYWORD: &str = "tebiki booklet";
 
 /// Makes the booklets asked for: all or nothing, every problem reported.
 pub fn make(options: &BookletOptions) -> Result<Vec<Made>, Vec<Diagnostic>> {

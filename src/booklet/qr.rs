@@ -8,7 +8,7 @@ const QUIET_ZONE: usize = 4;
 
 /// An SVG image of a QR code holding `url`, error correction level M (15 %), enough for
 /// a code printed on paper that gets folded and handled.
-pub fn svg(url: &str) -> Result<String, String> {
+pub(super) fn svg(url: &str) -> Result<String, String> {
     let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).map_err(|e| e.to_string())?;
     let width = code.width();
     let dark: Vec<bool> = code.to_colors().into_iter().map(|c| c == Color::Dark).collect();
@@ -28,7 +28,7 @@ pub fn svg(url: &str) -> Result<String, String> {
 
 /// The modules of the code for `url`, dark as true, row by row.
 #[cfg(test)]
-pub fn modules(url: &str) -> Option<(usize, Vec<bool>)> {
+pub(super) fn modules(url: &str) -> Option<(usize, Vec<bool>)> {
     let code = QrCode::with_error_correction_level(url.as_bytes(), EcLevel::M).ok()?;
     Some((code.width(), code.to_colors().into_iter().map(|c| c == Color::Dark).collect()))
 }

@@ -5,7 +5,7 @@
 use crate::japanese::{Annotation, NO_LINE_START, Segment, Tokenizer, segments};
 
 /// A Typst string literal holding `text` exactly.
-pub fn string(text: &str) -> String {
+pub(super) fn string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {
@@ -24,7 +24,7 @@ pub fn string(text: &str) -> String {
 
 /// Text as markup: `#"…";`, the semicolon ending the expression so that nothing after it
 /// can be read as a call or a field of the string.
-pub fn text(text: &str) -> String {
+pub(super) fn text(text: &str) -> String {
     if text.is_empty() {
         return String::new();
     }
@@ -54,13 +54,13 @@ pub fn text(text: &str) -> String {
 
 /// Letters in a row, without a space, that a line of the A5 page cannot hold: the booklet
 /// gives them places to break, and says so.
-pub const LONG_WORD: usize = 40;
+pub(super) const LONG_WORD: usize = 40;
 
 /// A line breaks at spaces and between Japanese characters; a long run of other letters
 /// (an address, a long number) has no such place and would run off the page. Such a run
 /// gets a zero-width space after each `/ . - _ ? & = #` and, where that is not enough,
 /// after every 20th letter.
-pub fn breakable(text: &str) -> std::borrow::Cow<'_, str> {
+pub(super) fn breakable(text: &str) -> std::borrow::Cow<'_, str> {
     const EVERY: usize = 20;
     if long_runs(text, EVERY).next().is_none() {
         return text.into();
@@ -79,7 +79,7 @@ pub fn breakable(text: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// The runs of at least `length` letters in `text` with no place to break between them.
-pub fn long_runs(text: &str, length: usize) -> impl Iterator<Item = &str> {
+pub(super) fn long_runs(text: &str, length: usize) -> impl Iterator<Item = &str> {
     text.split(breaks_anyway).filter(move |run| run.chars().count() >= length)
 }
 
@@ -88,7 +88,7 @@ fn breaks_anyway(c: char) -> bool {
 }
 
 /// Japanese text with readings over its kanji.
-pub fn with_ruby(text_in: &str, tokenizer: &Tokenizer, ruby: bool) -> String {
+pub(super) fn with_ruby(text_in: &str, tokenizer: &Tokenizer, ruby: bool) -> String {
     let mut out = String::new();
     let mut segments = segments(text_in, tokenizer, Annotation { ruby, breaks: false }).into_iter().peekable();
     let mut kana_before = false;
@@ -135,7 +135,7 @@ fn ruby_call(base: &str, reading: &str, before: bool, after: bool) -> String {
 
 /// A title: Japanese in unbreakable phrases (文節), so that a line breaks between words
 /// and never inside one (ガイ / ドブック), as on the website.
-pub fn title(text_in: &str, tokenizer: &Tokenizer, japanese: bool, ruby: bool) -> String {
+pub(super) fn title(text_in: &str, tokenizer: &Tokenizer, japanese: bool, ruby: bool) -> String {
     if !japanese {
         // Korean breaks between words (어절), not inside them: each word in a box.
         if text_in.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)) {

@@ -23,12 +23,12 @@ fn fonts() -> &'static (LazyHash<FontBook>, Vec<Font>) {
 }
 
 /// Whether one of the booklet's fonts has a glyph for `c`.
-pub fn covers(c: char) -> bool {
+pub(super) fn covers(c: char) -> bool {
     fonts().1.iter().any(|font| font.info().coverage.contains(c as u32))
 }
 
 /// Whether the font family `family` (as Typst names it, any case) has a glyph for `c`.
-pub fn family_covers(family: &str, c: char) -> bool {
+pub(super) fn family_covers(family: &str, c: char) -> bool {
     fonts()
         .1
         .iter()
@@ -40,12 +40,12 @@ fn library() -> &'static LazyHash<Library> {
     LIBRARY.get_or_init(|| LazyHash::new(Library::default()))
 }
 
-pub fn file_id(path: &str) -> FileId {
+pub(super) fn file_id(path: &str) -> FileId {
     let path = VirtualPath::new(path).expect("tebiki's own virtual paths are valid");
     RootedPath::new(VirtualRoot::Project, path).intern()
 }
 
-pub struct BookletWorld {
+pub(super) struct BookletWorld {
     main: FileId,
     sources: HashMap<FileId, Source>,
     files: HashMap<FileId, Bytes>,
@@ -55,19 +55,19 @@ pub struct BookletWorld {
 impl BookletWorld {
     /// A world whose main file is `main.typ` with `text`, dated `today` (the edition date,
     /// so that nothing depends on the day the booklet is made).
-    pub fn new(main: &str, today: Datetime) -> BookletWorld {
+    pub(super) fn new(main: &str, today: Datetime) -> BookletWorld {
         let id = file_id("main.typ");
         let mut world = BookletWorld { main: id, sources: HashMap::new(), files: HashMap::new(), today };
         world.sources.insert(id, Source::new(id, main.to_string()));
         world
     }
 
-    pub fn add_source(&mut self, path: &str, text: &str) {
+    pub(super) fn add_source(&mut self, path: &str, text: &str) {
         let id = file_id(path);
         self.sources.insert(id, Source::new(id, text.to_string()));
     }
 
-    pub fn add_file(&mut self, path: &str, bytes: Vec<u8>) {
+    pub(super) fn add_file(&mut self, path: &str, bytes: Vec<u8>) {
         self.files.insert(file_id(path), Bytes::new(bytes));
     }
 }

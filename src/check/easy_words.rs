@@ -18,9 +18,9 @@ use crate::msg;
 use crate::source::SourceFile;
 
 /// The language code of やさしい日本語.
-pub const EASY_JAPANESE: &str = "ja-easy";
+pub(super) const EASY_JAPANESE: &str = "ja-easy";
 /// Words a guidebook allows in its やさしい日本語 chapters, one per line.
-pub const GUIDEBOOK_WORDS: &str = "data/easy-words.txt";
+pub(super) const GUIDEBOOK_WORDS: &str = "data/easy-words.txt";
 const BUILT_IN: &str = include_str!("../../dictionary/easy-japanese.yaml");
 
 #[derive(Deserialize)]
@@ -29,7 +29,7 @@ struct PlainVocabulary {
     instead: BTreeMap<String, String>,
 }
 
-pub fn run(root: &Path, guidebook: &Guidebook, tokenizer: &Tokenizer) -> Vec<Diagnostic> {
+pub(super) fn run(root: &Path, guidebook: &Guidebook, tokenizer: &Tokenizer) -> Vec<Diagnostic> {
     let pages: Vec<&Page> = guidebook.chapters.iter().filter_map(|c| c.versions.get(EASY_JAPANESE)).collect();
     if pages.is_empty() {
         return Vec::new();

@@ -10,7 +10,7 @@ use crate::guidebook::Guidebook;
 use crate::msg;
 use crate::theme::Theme;
 
-pub fn run(root: &Path, guidebook: &Guidebook, theme: &Theme) -> Vec<Diagnostic> {
+pub(super) fn run(root: &Path, guidebook: &Guidebook, theme: &Theme) -> Vec<Diagnostic> {
     let config = &guidebook.config;
     let mut known: BTreeSet<String> = theme.string_keys.clone();
     for language in &config.languages {

@@ -26,7 +26,7 @@ const VAGUE_LINKS: &[&str] = &[
     "this",
 ];
 
-pub fn run(guidebook: &Guidebook) -> Vec<Diagnostic> {
+pub(super) fn run(guidebook: &Guidebook) -> Vec<Diagnostic> {
     let pages = guidebook.chapters.iter().flat_map(|c| c.versions.values()).chain(guidebook.front_pages.values());
     let mut found = Vec::new();
     for page in pages {

@@ -13,7 +13,7 @@ use crate::yaml::{Locator, describe};
 
 /// Which kind of file the front-matter belongs to; they accept different keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub(crate) enum Kind {
     /// A chapter in the source language.
     SourceChapter,
     /// A chapter in another language, inheriting order and taxonomy from its source.
@@ -44,7 +44,7 @@ const FRONT_PAGE_KEYS: &[&str] = &["title", "summary", "publisher", "updated"];
 /// agree. Each is compared field by field in `agrees`, whose `match` has no catch-all, so a
 /// key added here cannot be compared against another key's field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Inherited {
+pub(crate) enum Inherited {
     Order,
     LifeStages,
     Scenarios,
@@ -55,7 +55,7 @@ pub enum Inherited {
 }
 
 impl Inherited {
-    pub const ALL: [Inherited; 7] = [
+    pub(crate) const ALL: [Inherited; 7] = [
         Inherited::Order,
         Inherited::LifeStages,
         Inherited::Scenarios,
@@ -66,7 +66,7 @@ impl Inherited {
     ];
 
     /// The key as written in front-matter.
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Inherited::Order => "order",
             Inherited::LifeStages => "life_stages",
@@ -79,7 +79,7 @@ impl Inherited {
     }
 
     /// Whether two front-matters say the same for this key.
-    pub fn agrees(self, a: &FrontMatter, b: &FrontMatter) -> bool {
+    pub(crate) fn agrees(self, a: &FrontMatter, b: &FrontMatter) -> bool {
         match self {
             Inherited::Order => a.order == b.order,
             Inherited::LifeStages => a.life_stages == b.life_stages,
@@ -94,13 +94,13 @@ impl Inherited {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Furigana {
+pub(crate) enum Furigana {
     Auto,
     Off,
 }
 
 #[derive(Clone, Debug, Default)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     pub title: String,
     pub summary: String,
     pub order: Option<i64>,
@@ -127,7 +127,7 @@ pub struct FrontMatter {
 }
 
 /// The keys a chapter may use for life stages, scenarios, audiences and contacts.
-pub struct Vocabulary<'a> {
+pub(crate) struct Vocabulary<'a> {
     pub life_stages: &'a [String],
     pub scenarios: &'a [String],
     pub audiences: &'a [String],
@@ -136,7 +136,7 @@ pub struct Vocabulary<'a> {
 
 /// Reads front-matter YAML (starting at file line `first_line`) into settings and every
 /// problem found in it. Fields with problems are left at their defaults.
-pub fn read(
+pub(super) fn read(
     file: &str,
     yaml: &str,
     first_line: usize,

@@ -20,16 +20,17 @@ use crate::markdown::{self, ParsedBody};
 use crate::msg;
 use crate::source::{SourceFile, resolve_inside};
 
-pub use front_matter::{FrontMatter, Furigana, Inherited, Kind, Vocabulary};
+pub(crate) use front_matter::{FrontMatter, Furigana, Inherited, Kind, Vocabulary};
 
-pub const FRONT_PAGE_FILE: &str = "_index.md";
+/// The slug of a language's front page: `content/<lang>/_index.md`.
+pub(crate) const FRONT_PAGE_SLUG: &str = "_index";
 
 /// First URL segments tebiki uses for pages of its own; chapters cannot live in these folders.
-pub const RESERVED_FOLDERS: &[&str] = &["stages", "scenarios", "assets", "search", "help"];
+pub(crate) const RESERVED_FOLDERS: &[&str] = &["stages", "scenarios", "assets", "search", "help"];
 
 /// One Markdown file: a chapter, or a language's front page (`slug` empty).
 #[derive(Clone, Debug)]
-pub struct Page {
+pub(crate) struct Page {
     pub lang: String,
     /// Path under the language folder without `.md`, `/`-separated: `acp/what-is-acp`.
     pub slug: String,
@@ -39,24 +40,24 @@ pub struct Page {
 }
 
 impl Page {
-    pub fn is_front_page(&self) -> bool {
+    pub(crate) fn is_front_page(&self) -> bool {
         self.slug.is_empty()
     }
 
     /// Whether the page is written in Japanese (see `config::is_japanese`).
-    pub fn is_japanese(&self) -> bool {
+    pub(crate) fn is_japanese(&self) -> bool {
         crate::config::is_japanese(&self.lang)
     }
 
     /// Length in bytes of the Markdown body (the file after its front-matter).
-    pub fn body_text_len(&self) -> usize {
+    pub(crate) fn body_text_len(&self) -> usize {
         split::split(&self.file).map_or(0, |parts| parts.body.len())
     }
 }
 
 /// A file under content/ that is not Markdown (an image, a PDF), published beside the pages.
 #[derive(Clone, Debug)]
-pub struct Asset {
+pub(crate) struct Asset {
     pub lang: String,
     /// Path under the language folder, `/`-separated.
     pub relative: String,
@@ -64,7 +65,7 @@ pub struct Asset {
 }
 
 #[derive(Debug, Default)]
-pub struct Content {
+pub(crate) struct Content {
     pub pages: Vec<Page>,
     pub assets: Vec<Asset>,
     /// `lang/slug` of Markdown files that could not be read at all (already reported), so
@@ -72,7 +73,7 @@ pub struct Content {
     pub unreadable: BTreeSet<String>,
 }
 
-pub fn load(root: &Path, config: &SiteConfig, vocabulary: &Vocabulary, diagnostics: &Diagnostics) -> Content {
+pub(crate) fn load(root: &Path, config: &SiteConfig, vocabulary: &Vocabulary, diagnostics: &Diagnostics) -> Content {
     let content_dir = root.join("content");
     let source = &config.source_language().code;
     let mut markdown_files = Vec::new();
@@ -137,7 +138,7 @@ pub fn load(root: &Path, config: &SiteConfig, vocabulary: &Vocabulary, diagnosti
         .into_par_iter()
         .map(|(lang, slug, path)| {
             let key = format!("{lang}/{slug}");
-            let kind = if slug == "_index" {
+            let kind = if slug == FRONT_PAGE_SLUG {
                 Kind::FrontPage
             } else if &lang == source {
                 Kind::SourceChapter
@@ -164,7 +165,7 @@ pub fn load(root: &Path, config: &SiteConfig, vocabulary: &Vocabulary, diagnosti
 /// Names that editors, file managers and Git leave beside real files: `.git`, `.DS_Store`,
 /// vim's `.chapter.md.swp`, `chapter.md~` backups, emacs' `#chapter.md#`, JetBrains'
 /// `chapter.md___jb_tmp___`. They are neither read nor published.
-pub fn is_left_by_tools(name: &str) -> bool {
+pub(crate) fn is_left_by_tools(name: &str) -> bool {
     name.starts_with('.')
         || name.ends_with('~')
         || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))
@@ -203,12 +204,12 @@ fn read_page(
 /// A chapter's path becomes its web address: keep it to plain lowercase words.
 fn slug_problems(file: &SourceFile, slug: &str) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    if slug == "_index" {
+    if slug == FRONT_PAGE_SLUG {
         return problems;
     }
-    if slug.split('/').any(|segment| !is_key(segment) && segment != "_index") {
+    if slug.split('/').any(|segment| !is_key(segment) && segment != FRONT_PAGE_SLUG) {
         problems.push(Diagnostic::error(&file.name, Position::START, msg!("E010")));
-    } else if slug.ends_with("/_index") {
+    } else if slug.ends_with(&format!("/{FRONT_PAGE_SLUG}")) {
         problems.push(Diagnostic::error(&file.name, Position::START, msg!("E011")));
     }
     if let Some(reserved) = RESERVED_FOLDERS.iter().find(|r| slug.split('/').next() == Some(**r)) {

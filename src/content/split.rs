@@ -6,7 +6,7 @@ use crate::source::SourceFile;
 
 /// The two parts of a chapter file, as slices of its text.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Parts<'a> {
+pub(super) struct Parts<'a> {
     pub front_matter: &'a str,
     /// File line on which the front-matter text starts (the line after the opening `---`).
     pub front_matter_line: usize,
@@ -15,7 +15,7 @@ pub struct Parts<'a> {
     pub body_offset: usize,
 }
 
-pub fn split(file: &SourceFile) -> Result<Parts<'_>, Diagnostic> {
+pub(super) fn split(file: &SourceFile) -> Result<Parts<'_>, Diagnostic> {
     let text = file.text.as_str();
     let Some(after_open) = text.strip_prefix("---\n").or_else(|| (text.trim_end() == "---").then_some("")) else {
         return Err(Diagnostic::error(&file.name, Position::START, msg!("E013")).with_source(text));

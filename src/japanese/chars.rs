@@ -7,7 +7,7 @@
 /// source between two such characters is removed rather than turned into a space, because
 /// Japanese and Chinese do not separate words with spaces. Hangul is excluded because Korean
 /// does use spaces between words.
-pub fn is_east_asian_wide(c: char) -> bool {
+pub(crate) fn is_east_asian_wide(c: char) -> bool {
     matches!(c,
         '\u{2E80}'..='\u{303E}'     // CJK radicals, Kangxi, ideographic description, CJK symbols and punctuation
         | '\u{3041}'..='\u{33FF}'   // Hiragana, Katakana, Bopomofo, CJK compatibility (Hangul Jamo excluded below)
@@ -27,20 +27,20 @@ pub fn is_east_asian_wide(c: char) -> bool {
 /// Characters a Japanese line never starts with (行頭禁則, JIS X 4051's strict set):
 /// closing brackets, stops and commas, the middle dot, colons, the long-vowel mark, small
 /// kana and iteration marks, and their ASCII forms.
-pub const NO_LINE_START: &str =
+pub(crate) const NO_LINE_START: &str =
     "、。，．・：；？！ー」』）〕］｝〉》】ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ々ゝゞヽヾ),.:;!?]}";
 
 /// Characters a Japanese line never ends with (行末禁則): opening brackets.
-pub const NO_LINE_END: &str = "（「『【〔［｛〈《([{";
+pub(crate) const NO_LINE_END: &str = "（「『【〔［｛〈《([{";
 
 /// Whether a line may break between `before` and `after` by the kinsoku rules.
-pub fn may_break_between(before: char, after: char) -> bool {
+pub(crate) fn may_break_between(before: char, after: char) -> bool {
     !NO_LINE_END.contains(before) && !NO_LINE_START.contains(after)
 }
 
 /// Whether a soft line break between `before` and `after` should vanish instead of becoming a
 /// space (CSS Text 3 §4.1.3, the rule browsers apply to Japanese and Chinese).
-pub fn joins_without_space(before: char, after: char) -> bool {
+pub(crate) fn joins_without_space(before: char, after: char) -> bool {
     is_east_asian_wide(before) && is_east_asian_wide(after)
 }
 

@@ -41,7 +41,7 @@ const SPACED_WORD: usize = 5;
 
 /// How a text is annotated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Annotation {
+pub(crate) struct Annotation {
     /// Put readings over kanji.
     pub ruby: bool,
     /// Mark the places between phrases where a line may break.
@@ -50,7 +50,7 @@ pub struct Annotation {
 
 /// A piece of annotated text, for any output: HTML for the site, Typst for the booklet.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Segment {
+pub(crate) enum Segment {
     Text(String),
     /// Kanji with their reading.
     Ruby {
@@ -65,7 +65,7 @@ pub enum Segment {
 }
 
 /// Escapes `text` for HTML and adds ruby and break points as asked.
-pub fn annotate(text: &str, tokenizer: &Tokenizer, annotation: Annotation) -> String {
+pub(crate) fn annotate(text: &str, tokenizer: &Tokenizer, annotation: Annotation) -> String {
     let mut html = String::with_capacity(text.len() * 2);
     if !annotation.breaks {
         let segments = segments(text, tokenizer, annotation);
@@ -228,7 +228,7 @@ fn is_kana_or_kanji(c: char) -> bool {
 }
 
 /// `text` as segments: plain text, kanji with readings, and break points, as asked.
-pub fn segments(text: &str, tokenizer: &Tokenizer, annotation: Annotation) -> Vec<Segment> {
+pub(crate) fn segments(text: &str, tokenizer: &Tokenizer, annotation: Annotation) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut rest = text;
     // Author overrides {漢字|かんじ} are taken out first; the text between them is tokenised.
@@ -398,7 +398,7 @@ fn hiragana(reading: &str) -> String {
 /// Splits a word into pieces, with a reading for each run of kanji: the kana in the word
 /// must appear in the reading, and the kanji take what lies between.
 /// 話し合い + はなしあい → 話(はな) し 合(あ) い. None when the reading does not fit.
-pub fn align(surface: &str, reading: &str) -> Option<Vec<(String, Option<String>)>> {
+pub(crate) fn align(surface: &str, reading: &str) -> Option<Vec<(String, Option<String>)>> {
     let mut runs: Vec<(bool, String)> = Vec::new();
     for c in surface.chars() {
         let kanji = script(c) == Script::Kanji;
@@ -440,7 +440,7 @@ fn fit(runs: &[(bool, String)], reading: &[char], pieces: &mut Vec<(String, Opti
     false
 }
 
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

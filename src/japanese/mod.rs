@@ -8,7 +8,7 @@ mod furigana;
 mod normalize;
 mod tokenizer;
 
-pub use chars::{NO_LINE_END, NO_LINE_START, is_east_asian_wide, joins_without_space, may_break_between};
-pub use furigana::{Annotation, Segment, align, annotate, escape, segments};
-pub use normalize::{Script, is_kana, normalize, reading_key, script};
-pub use tokenizer::{DOMAIN_DICTIONARY, Morpheme, Remembered, Tokenizer, WordClass, dictionary_entries};
+pub(crate) use chars::{NO_LINE_END, NO_LINE_START, is_east_asian_wide, joins_without_space};
+pub(crate) use furigana::{Annotation, Segment, annotate, escape, segments};
+pub(crate) use normalize::{Script, is_kana, normalize, reading_key, script};
+pub(crate) use tokenizer::{DOMAIN_DICTIONARY, Morpheme, Remembered, Tokenizer, WordClass, dictionary_entries};

@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 /// NFKC (full-width Latin and half-width katakana become ordinary forms), lowercase,
 /// katakana folded to hiragana, and the long-vowel mark and the middle dot removed
 /// (マネージャー and マネジャー, アドバンス・ケア and アドバンスケア become one).
-pub fn normalize(text: &str) -> String {
+pub(crate) fn normalize(text: &str) -> String {
     // Most text is kana, kanji and ASCII, which NFKC leaves as they are: such text skips
     // the normaliser, which is the slow part (a search build normalises every sentence).
     if text.chars().all(is_nfkc_stable) {
@@ -44,13 +44,13 @@ fn fold_char(c: char) -> Option<char> {
 }
 
 /// Katakana readings from the dictionary, folded the same way as text.
-pub fn reading_key(reading: &str) -> String {
+pub(crate) fn reading_key(reading: &str) -> String {
     normalize(reading)
 }
 
 /// The script of one character, for splitting queries and texts into runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Script {
+pub(crate) enum Script {
     Kanji,
     Hiragana,
     Katakana,
@@ -59,7 +59,7 @@ pub enum Script {
     Other,
 }
 
-pub fn script(c: char) -> Script {
+pub(crate) fn script(c: char) -> Script {
     match c {
         '々'
         | '〆'
@@ -75,7 +75,7 @@ pub fn script(c: char) -> Script {
 }
 
 /// Whether every character is kana (after normalisation, hiragana).
-pub fn is_kana(text: &str) -> bool {
+pub(crate) fn is_kana(text: &str) -> bool {
     !text.is_empty() && text.chars().all(|c| matches!(script(c), Script::Hiragana | Script::Katakana))
 }
 

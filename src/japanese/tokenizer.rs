@@ -21,7 +21,7 @@ use lindera::segmenter::Segmenter;
 /// The domain dictionary built into tebiki: terms of home care and ACP that IPADIC splits
 /// or reads wrongly (認知症, 人生会議, 看取り …). Staff extend it per guidebook with
 /// data/dictionary.csv in the same format.
-pub const DOMAIN_DICTIONARY: &str = include_str!("../../dictionary/domain.csv");
+pub(crate) const DOMAIN_DICTIONARY: &str = include_str!("../../dictionary/domain.csv");
 
 /// The word classes tebiki cares about, from IPADIC's first part-of-speech field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -87,7 +87,7 @@ pub struct Tokenizer {
 }
 
 /// Texts and their morphemes, as kept by a scope.
-pub type Remembered = HashMap<String, Arc<[Morpheme]>>;
+pub(crate) type Remembered = HashMap<String, Arc<[Morpheme]>>;
 
 /// What a remembering tokenizer keeps: the texts asked for in this build, and those of the
 /// last one, which move over when asked for again. Dropping what was not asked for after a
@@ -255,7 +255,7 @@ struct EntriesRead {
 
 /// The entries of a dictionary in domain.csv's format: its lines without blanks and
 /// `#` comments.
-pub fn dictionary_entries(text: &str) -> impl Iterator<Item = &str> {
+pub(crate) fn dictionary_entries(text: &str) -> impl Iterator<Item = &str> {
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 

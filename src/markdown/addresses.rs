@@ -19,7 +19,7 @@ use crate::msg;
 
 /// What the browser does with an address.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Use {
+pub(super) enum Use {
     /// Followed when the reader chooses to (`<a href>`, a Markdown link, `cite`).
     Link,
     /// Loaded with the page, without asking (`<img src>`, a Markdown image).
@@ -28,7 +28,7 @@ pub enum Use {
 
 /// Why an address is refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Refused {
+pub(super) enum Refused {
     /// A scheme that is not on the list (`javascript`, `data`, `file`, `vbscript` …).
     Scheme(String),
     /// Something loaded from another host.
@@ -43,7 +43,7 @@ const LINK_SCHEMES: &[&str] = &["https", "http", "mailto", "tel"];
 /// that one which leaves it (`//other.example/x.png`, `/\other.example`) shows another host.
 const GUIDEBOOK_PAGE: &str = "https://guidebook.invalid/lang/folder/chapter/";
 
-pub fn check(address: &str, use_: Use) -> Result<(), Refused> {
+pub(super) fn check(address: &str, use_: Use) -> Result<(), Refused> {
     let url = match Url::parse(address) {
         Ok(url) => url,
         Err(url::ParseError::RelativeUrlWithoutBase) => {
@@ -69,7 +69,7 @@ pub fn check(address: &str, use_: Use) -> Result<(), Refused> {
 
 impl Refused {
     /// What is wrong, for a message that has already said which address it is about.
-    pub fn explain(&self, use_: Use) -> Message {
+    pub(super) fn explain(&self, use_: Use) -> Message {
         match (self, use_) {
             (Refused::Scheme(scheme), _) if scheme == "javascript" || scheme == "vbscript" => {
                 msg!("reason-address-runs-program", scheme = scheme)
@@ -82,7 +82,7 @@ impl Refused {
     }
 
     /// What to write instead.
-    pub fn suggestion(&self, use_: Use) -> Message {
+    pub(super) fn suggestion(&self, use_: Use) -> Message {
         match (self, use_) {
             (Refused::OtherHost(_), _) | (_, Use::Embed) => msg!("hint-address-file"),
             _ => msg!("hint-address-link"),

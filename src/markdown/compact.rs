@@ -36,7 +36,7 @@ const BLOCK_TAGS: &[&str] = &[
 ];
 
 /// `html` without the line breaks that directly follow a block's opening or closing tag.
-pub fn drop_block_line_breaks(html: &str) -> String {
+pub(super) fn drop_block_line_breaks(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_pre = 0usize;
     let mut last_tag: Option<&str> = None; // the name of a tag just ended

@@ -3,12 +3,12 @@
 use std::collections::{HashMap, HashSet};
 
 /// Ids the theme itself uses on every page; a chapter heading never takes one of them.
-pub const RESERVED_IDS: &[&str] =
+pub(crate) const RESERVED_IDS: &[&str] =
     &["main", "page-title", "page-toc", "page-contacts", "page-nav", "language-switcher", "skip"];
 
 /// An id from heading text: letters and digits of any script are kept (so 認知症の相談
 /// stays readable in the address bar), everything else becomes a single `-`.
-pub fn slugify(text: &str) -> String {
+pub(crate) fn slugify(text: &str) -> String {
     let mut slug = String::new();
     for c in text.chars().flat_map(char::to_lowercase) {
         if c.is_alphanumeric() {
@@ -26,23 +26,23 @@ pub fn slugify(text: &str) -> String {
 /// Each id wanted remembers the next number to try, so a page with thousands of headings
 /// of the same words costs as much as one with thousands of different ones.
 #[derive(Default)]
-pub struct IdAllocator {
+pub(super) struct IdAllocator {
     taken: HashSet<String>,
     next_number: HashMap<String, usize>,
 }
 
 impl IdAllocator {
-    pub fn new() -> Self {
+    pub(super) fn new() -> Self {
         IdAllocator { taken: RESERVED_IDS.iter().map(|s| s.to_string()).collect(), next_number: HashMap::new() }
     }
 
     /// Claims an id written by the author; false when it is already used on the page.
-    pub fn claim(&mut self, id: &str) -> bool {
+    pub(super) fn claim(&mut self, id: &str) -> bool {
         self.taken.insert(id.to_string())
     }
 
     /// A free id based on `wanted`.
-    pub fn allocate(&mut self, wanted: &str) -> String {
+    pub(super) fn allocate(&mut self, wanted: &str) -> String {
         let number = self.next_number.entry(wanted.to_string()).or_insert(1);
         loop {
             let candidate = if *number == 1 { wanted.to_string() } else { format!("{wanted}-{number}") };

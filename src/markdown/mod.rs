@@ -24,11 +24,11 @@ use crate::text_position::LineIndex;
 use addresses::Use;
 use raw_html::RawHtml;
 
-pub use headings::{RESERVED_IDS, slugify};
-pub use sections::Section;
+pub(crate) use headings::slugify;
+pub(crate) use sections::Section;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Heading {
+pub(crate) struct Heading {
     pub level: u8,
     pub id: String,
     pub text: String,
@@ -37,7 +37,7 @@ pub struct Heading {
 
 /// A link or image address written in the chapter, where it was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LinkRef {
+pub(crate) struct LinkRef {
     pub dest: String,
     pub position: Position,
     pub is_image: bool,
@@ -46,7 +46,7 @@ pub struct LinkRef {
 }
 
 #[derive(Clone, Debug, Default)]
-pub struct ParsedBody {
+pub(crate) struct ParsedBody {
     events: Vec<Event<'static>>,
     pub headings: Vec<Heading>,
     pub links: Vec<LinkRef>,
@@ -57,11 +57,11 @@ pub struct ParsedBody {
 impl ParsedBody {
     /// The Markdown as pulldown-cmark events, after tebiki's passes (heading ids, Japanese
     /// lines joined): what the booklet lays out.
-    pub fn events(&self) -> &[Event<'static>] {
+    pub(crate) fn events(&self) -> &[Event<'static>] {
         &self.events
     }
 
-    pub fn has_heading_id(&self, id: &str) -> bool {
+    pub(crate) fn has_heading_id(&self, id: &str) -> bool {
         self.headings.iter().any(|h| h.id == id) || self.footnote_ids().any(|f| f == id)
     }
 
@@ -81,7 +81,7 @@ fn options() -> Options {
 }
 
 /// Parses the body that starts at byte `body_offset` of `file_text`.
-pub fn parse(file_name: &str, file_text: &str, body_offset: usize) -> (ParsedBody, Vec<Diagnostic>) {
+pub(crate) fn parse(file_name: &str, file_text: &str, body_offset: usize) -> (ParsedBody, Vec<Diagnostic>) {
     let body = &file_text[body_offset..];
     let lines = LineIndex::new(file_text);
     let mut problems = Vec::new();
@@ -225,7 +225,7 @@ fn settle_headings(
 /// running text through `text` (which must escape it; it may add furigana and line-break
 /// points). Code, the alt text of images, and text inside the author's own `<ruby>` or
 /// `<code>` are escaped as written.
-pub fn to_html(parsed: &ParsedBody, rewrite: &dyn Fn(&str) -> String, text: &dyn Fn(&str) -> String) -> String {
+pub(crate) fn to_html(parsed: &ParsedBody, rewrite: &dyn Fn(&str) -> String, text: &dyn Fn(&str) -> String) -> String {
     let markdown = html_with_line_breaks(parsed, rewrite, text);
     match &parsed.html {
         // The author's HTML keeps the line breaks between its blocks; those at the ends

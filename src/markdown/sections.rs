@@ -6,7 +6,7 @@ use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 use super::ParsedBody;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Section {
+pub(crate) struct Section {
     /// The heading's id; None for the text before the first heading.
     pub anchor: Option<String>,
     pub heading: String,
@@ -61,7 +61,7 @@ impl Item {
 
 impl ParsedBody {
     /// The body split at `##` and `###` headings, as plain text (no markup, no raw HTML).
-    pub fn sections(&self) -> Vec<Section> {
+    pub(crate) fn sections(&self) -> Vec<Section> {
         let mut sections = vec![Section::default()];
         // The section's own text is the bottom of the stack; each open list item is above it.
         let mut open: Vec<Item> = vec![Item::default()];

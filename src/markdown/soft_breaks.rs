@@ -10,7 +10,7 @@ use pulldown_cmark::Event;
 use crate::japanese::joins_without_space;
 
 /// Removes the soft breaks that sit between two Japanese (or Chinese) characters.
-pub fn join_japanese_lines<T>(events: &mut Vec<(Event<'static>, T)>) {
+pub(super) fn join_japanese_lines<T>(events: &mut Vec<(Event<'static>, T)>) {
     let mut keep = vec![true; events.len()];
     for index in 0..events.len() {
         if !matches!(events[index].0, Event::SoftBreak) {

@@ -8,7 +8,7 @@
 
 use pulldown_cmark::{Alignment, CowStr, Event, Tag, TagEnd};
 
-pub fn for_the_page<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
+pub(super) fn for_the_page<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
     let mut alignments: Vec<Alignment> = Vec::new();
     let (mut in_head, mut column) = (false, 0);
     events.flat_map(move |event| {

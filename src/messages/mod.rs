@@ -27,7 +27,7 @@ impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
 
     /// The BCP 47 tag, for `lang` attributes.
-    pub fn tag(self) -> &'static str {
+    pub(crate) fn tag(self) -> &'static str {
         match self {
             Lang::Ja => "ja",
             Lang::En => "en",

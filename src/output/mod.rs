@@ -15,7 +15,7 @@ pub(crate) use paths::PagePath;
 pub(crate) use staging::{Staging, Tally};
 
 /// A file of the built site: its path from the site root and its bytes.
-pub struct OutputFile {
+pub(crate) struct OutputFile {
     pub path: String,
     /// Shared, because a preview server keeps pages between renders.
     pub bytes: Arc<Vec<u8>>,
@@ -23,4 +23,4 @@ pub struct OutputFile {
 
 /// Where rendered files go as soon as they are made: written to disk by a build, kept in
 /// memory by a preview server. Called from many threads at once.
-pub type Sink<'a> = &'a (dyn Fn(OutputFile) + Sync);
+pub(crate) type Sink<'a> = &'a (dyn Fn(OutputFile) + Sync);

@@ -6,62 +6,62 @@
 //! the sitemap, and the 404 page (served at any depth).
 
 /// Where a page that exists once per language lives, given the language code.
-pub type PathIn<'a> = Box<dyn Fn(&str) -> PagePath + Send + Sync + 'a>;
+pub(crate) type PathIn<'a> = Box<dyn Fn(&str) -> PagePath + Send + Sync + 'a>;
 
 /// A listing page's path, given the language code and the term's key.
-pub type TermPath = fn(&str, &str) -> PagePath;
+pub(crate) type TermPath = fn(&str, &str) -> PagePath;
 
 /// A page's path from the site root, always ending in `/` (or a file name for 404.html).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct PagePath(pub String);
+pub(crate) struct PagePath(pub String);
 
 impl PagePath {
-    pub fn language_root() -> PagePath {
+    pub(crate) fn language_root() -> PagePath {
         PagePath(String::new())
     }
 
-    pub fn front(lang: &str) -> PagePath {
+    pub(crate) fn front(lang: &str) -> PagePath {
         PagePath(format!("{lang}/"))
     }
 
-    pub fn chapter(lang: &str, slug: &str) -> PagePath {
+    pub(crate) fn chapter(lang: &str, slug: &str) -> PagePath {
         PagePath(format!("{lang}/{slug}/"))
     }
 
-    pub fn life_stage(lang: &str, key: &str) -> PagePath {
+    pub(crate) fn life_stage(lang: &str, key: &str) -> PagePath {
         PagePath(format!("{lang}/stages/{key}/"))
     }
 
-    pub fn scenario(lang: &str, key: &str) -> PagePath {
+    pub(crate) fn scenario(lang: &str, key: &str) -> PagePath {
         PagePath(format!("{lang}/scenarios/{key}/"))
     }
 
-    pub fn help(lang: &str) -> PagePath {
+    pub(crate) fn help(lang: &str) -> PagePath {
         PagePath(format!("{lang}/help/"))
     }
 
-    pub fn search(lang: &str) -> PagePath {
+    pub(crate) fn search(lang: &str) -> PagePath {
         PagePath(format!("{lang}/search/"))
     }
 
     /// The file written for this page.
-    pub fn file(&self) -> String {
+    pub(crate) fn file(&self) -> String {
         if self.0.is_empty() || self.0.ends_with('/') { format!("{}index.html", self.0) } else { self.0.clone() }
     }
 
     /// `../` repeated to climb from this page to the site root.
-    pub fn to_root(&self) -> String {
+    pub(crate) fn to_root(&self) -> String {
         "../".repeat(self.0.matches('/').count())
     }
 
     /// `../` repeated to climb from this page to its language's front page: a link written
     /// in a chapter leads to a place in the same language folder.
-    pub fn to_language_root(&self) -> String {
+    pub(crate) fn to_language_root(&self) -> String {
         "../".repeat(self.0.matches('/').count().saturating_sub(1))
     }
 
     /// The shortest relative URL of `other` as seen from this page.
-    pub fn link_to(&self, other: &PagePath) -> String {
+    pub(crate) fn link_to(&self, other: &PagePath) -> String {
         let from: Vec<&str> = self.0.split_terminator('/').take(self.0.matches('/').count()).collect();
         let to: Vec<&str> = other.0.split_terminator('/').collect();
         let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count().min(to.len());
@@ -76,7 +76,7 @@ impl PagePath {
         if url.is_empty() { "./".to_string() } else { url }
     }
 
-    pub fn absolute(&self, base_url: &str) -> String {
+    pub(crate) fn absolute(&self, base_url: &str) -> String {
         format!("{base_url}{}", self.0)
     }
 }

@@ -17,10 +17,10 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use super::OutputFile;
 
 /// Written into every output folder; its presence is what allows tebiki to replace it.
-pub const MARKER: &str = ".tebiki-output";
+pub(super) const MARKER: &str = ".tebiki-output";
 const MARKER_TEXT: &str = "This folder is written by `tebiki build` and replaced whole on every build.\n";
 
-pub struct Staging {
+pub(crate) struct Staging {
     dir: PathBuf,
     out: PathBuf,
     committed: bool,
@@ -29,7 +29,7 @@ pub struct Staging {
 /// Why the output folder cannot be used, in words for the person who ran the build, with
 /// what the file system said when it was the file system that refused.
 #[derive(Debug)]
-pub struct OutputError {
+pub(crate) struct OutputError {
     pub message: Message,
     pub detail: Option<String>,
 }
@@ -46,14 +46,14 @@ impl OutputError {
 
 /// The previous site was left behind after the swap: where, and why.
 #[derive(Debug)]
-pub struct LeftBehind {
+pub(crate) struct LeftBehind {
     pub message: Message,
     pub detail: String,
 }
 
 impl Staging {
     /// Prepares a staging folder for `out`, refusing an `out` that holds someone's work.
-    pub fn create(out: &Path, root: &Path) -> Result<Staging, OutputError> {
+    pub(crate) fn create(out: &Path, root: &Path) -> Result<Staging, OutputError> {
         check_replaceable(out, root)?;
         let name = out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
         let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
@@ -73,7 +73,7 @@ impl Staging {
         Ok(staging)
     }
 
-    pub fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
+    pub(crate) fn write(&self, relative: &str, bytes: &[u8]) -> io::Result<()> {
         let path = self.dir.join(relative);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
@@ -81,7 +81,7 @@ impl Staging {
         fs::write(&path, bytes)
     }
 
-    pub fn copy(&self, relative: &str, from: &Path) -> io::Result<()> {
+    pub(crate) fn copy(&self, relative: &str, from: &Path) -> io::Result<()> {
         let path = self.dir.join(relative);
         if let Some(parent) = path.parent() {
             fs::create_dir_all(parent)?;
@@ -92,7 +92,7 @@ impl Staging {
     /// Swaps the staging folder in for the output folder. The new site is in place once
     /// this returns `Ok`; the `Some` is a message for the person when the previous site
     /// could not be removed after the swap.
-    pub fn commit(mut self) -> io::Result<Option<LeftBehind>> {
+    pub(crate) fn commit(mut self) -> io::Result<Option<LeftBehind>> {
         let old = self.dir.with_file_name(format!(
             ".{}.old-{}",
             self.out.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
@@ -128,7 +128,7 @@ impl Drop for Staging {
 /// Writes files into a staging folder from many threads at once, counting what was written
 /// and keeping the first error (the build fails on it once every page has been made).
 #[derive(Default)]
-pub struct Tally {
+pub(crate) struct Tally {
     files: AtomicUsize,
     pages: AtomicUsize,
     bytes: AtomicU64,
@@ -136,7 +136,7 @@ pub struct Tally {
 }
 
 impl Tally {
-    pub fn write(&self, staging: &Staging, file: &OutputFile) {
+    pub(crate) fn write(&self, staging: &Staging, file: &OutputFile) {
         match staging.write(&file.path, &file.bytes) {
             Ok(()) => {
                 self.files.fetch_add(1, Ordering::Relaxed);
@@ -151,22 +151,22 @@ impl Tally {
         }
     }
 
-    pub fn result(&self) -> io::Result<()> {
+    pub(crate) fn result(&self) -> io::Result<()> {
         match self.first_error.lock().expect("write errors").take() {
             Some(error) => Err(error),
             None => Ok(()),
         }
     }
 
-    pub fn files(&self) -> usize {
+    pub(crate) fn files(&self) -> usize {
         self.files.load(Ordering::Relaxed)
     }
 
-    pub fn pages(&self) -> usize {
+    pub(crate) fn pages(&self) -> usize {
         self.pages.load(Ordering::Relaxed)
     }
 
-    pub fn bytes(&self) -> u64 {
+    pub(crate) fn bytes(&self) -> u64 {
         self.bytes.load(Ordering::Relaxed)
     }
 }

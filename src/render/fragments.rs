@@ -18,24 +18,24 @@ const OPEN: char = '\u{FDDE}';
 const CLOSE: char = '\u{FDDF}';
 
 /// The placeholder of the site-wide fragment `index`.
-pub fn site_placeholder(index: usize) -> String {
+pub(super) fn site_placeholder(index: usize) -> String {
     format!("{OPEN}g{index}{CLOSE}")
 }
 
 /// The placeholder of the page's own fragment `index`.
-pub fn page_placeholder(index: usize) -> String {
+pub(super) fn page_placeholder(index: usize) -> String {
     format!("{OPEN}p{index}{CLOSE}")
 }
 
 /// The text before the first placeholder in `text`, the placeholder, and the text after.
-pub fn split_at_placeholder(text: &str) -> Option<(&str, &str, &str)> {
+pub(super) fn split_at_placeholder(text: &str) -> Option<(&str, &str, &str)> {
     let open = text.find(OPEN)?;
     let close = open + text[open..].find(CLOSE)? + CLOSE.len_utf8();
     Some((&text[..open], &text[open..close], &text[close..]))
 }
 
 /// `html` with every placeholder replaced by its fragment.
-pub fn fill(html: &str, site: &[String], page: &[&str]) -> String {
+pub(super) fn fill(html: &str, site: &[String], page: &[&str]) -> String {
     crate::placeholders::fill(html, &[(OPEN, CLOSE)], &|_, name| {
         let (kind, number) = name.split_at_checked(1)?;
         let index: usize = number.parse().ok()?;

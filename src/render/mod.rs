@@ -56,7 +56,7 @@ fn other_jobs<'g>(guidebook: &'g Guidebook, options: &RenderOptions) -> Vec<Job<
 
 /// What a preview server keeps between renders, so unchanged pages are not rendered again.
 #[derive(Default)]
-pub struct Kept {
+pub(crate) struct Kept {
     /// Minified pages, by template and context.
     pub pages: memo::Memo<Vec<u8>>,
     /// Chapter bodies as HTML, by text, links and readings.
@@ -65,7 +65,7 @@ pub struct Kept {
 
 impl Kept {
     /// Drops what the last render did not use.
-    pub fn keep_only_used(&self) {
+    pub(crate) fn keep_only_used(&self) {
         self.pages.keep_only_used();
         self.bodies.keep_only_used();
     }
@@ -73,7 +73,7 @@ impl Kept {
 
 /// What else is made of each chapter's pages while they are rendered (the search index's
 /// analysis), given each language's version of a chapter.
-pub type PageWork<'a, T> = &'a (dyn Fn(&Page) -> T + Sync);
+pub(crate) type PageWork<'a, T> = &'a (dyn Fn(&Page) -> T + Sync);
 
 /// Renders every page, the sitemap and the theme's static files into `sink`, and, with
 /// `page_work`, returns what it made of every chapter's page, by language and slug.
@@ -83,7 +83,7 @@ pub type PageWork<'a, T> = &'a (dyn Fn(&Page) -> T + Sync);
 /// analysis), all within one tokenizer scope, so each text is tokenised once and nothing
 /// of the chapter but what `page_work` returns outlives the work.
 #[allow(clippy::too_many_arguments)]
-pub fn render_site<T: Send>(
+pub(crate) fn render_site<T: Send>(
     guidebook: &Guidebook,
     theme: &Theme,
     tokenizer: &Tokenizer,

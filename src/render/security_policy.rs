@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 /// `html` (a page's minified layout) with its policy inserted at the top of `<head>`,
 /// after the character set if that comes first.
-pub fn with_policy(html: &str) -> String {
+pub(super) fn with_policy(html: &str) -> String {
     let Some(head) = html.find("<head>").map(|at| at + "<head>".len()) else { return html.to_string() };
     let head = match html[head..].strip_prefix("<meta charset") {
         Some(rest) => html.len() - rest.len() + rest.find('>').map_or(0, |i| i + 1),
@@ -27,7 +27,7 @@ pub fn with_policy(html: &str) -> String {
 }
 
 /// The policy for a page whose inline scripts are those of `html`.
-pub fn policy(html: &str) -> String {
+pub(super) fn policy(html: &str) -> String {
     let hashes: String = inline_scripts(html).map(|script| format!(" 'sha256-{}'", sha256_base64(script))).collect();
     format!("default-src 'self'; script-src 'self'{hashes}; object-src 'none'; base-uri 'none'; form-action 'self'")
 }

@@ -32,7 +32,7 @@ impl Default for RenderOptions {
     }
 }
 
-pub struct Site<'g> {
+pub(super) struct Site<'g> {
     pub guidebook: &'g Guidebook,
     pub options: RenderOptions,
     /// The site icon every page links to.
@@ -52,7 +52,7 @@ pub struct Site<'g> {
     template_text: Mutex<HashMap<String, String>>,
 }
 
-pub struct Headline {
+pub(super) struct Headline {
     /// Placeholders of the title and summary as HTML.
     pub title_html: String,
     pub summary_html: String,
@@ -64,7 +64,7 @@ pub struct Headline {
 impl<'g> Site<'g> {
     /// Annotates every page's title and summary and the front pages' introductions; `kept`
     /// holds bodies from earlier builds (a preview server).
-    pub fn new(
+    pub(super) fn new(
         guidebook: &'g Guidebook,
         tokenizer: &'g Tokenizer,
         options: RenderOptions,
@@ -116,28 +116,28 @@ impl<'g> Site<'g> {
     }
 
     /// What the site-wide placeholders stand for.
-    pub fn fragments(&self) -> &[String] {
+    pub(super) fn fragments(&self) -> &[String] {
         &self.fragments
     }
 
     /// The title and summary of a page as HTML.
-    pub fn headline(&self, page: &Page) -> &Headline {
+    pub(super) fn headline(&self, page: &Page) -> &Headline {
         &self.headlines[&(page.lang.clone(), page.slug.clone())]
     }
 
     /// The morphemes read for the page's title and summary, given once: to the work that
     /// renders and analyses the page.
-    pub fn take_headline_reading(&self, page: &Page) -> Remembered {
+    pub(super) fn take_headline_reading(&self, page: &Page) -> Remembered {
         std::mem::take(&mut *self.headline(page).read.lock().expect("headline reading"))
     }
 
     /// The introduction of a front page as HTML.
-    pub fn front_body(&self, page: &Page) -> &str {
+    pub(super) fn front_body(&self, page: &Page) -> &str {
         &self.front_bodies[&page.lang]
     }
 
     /// The body of a page as HTML, made now (or taken from an earlier build's).
-    pub fn body(&self, page: &Page) -> String {
+    pub(super) fn body(&self, page: &Page) -> String {
         // Relative links are the same from every language's copy of the page.
         let rewrite = |dest: &str| match links::resolve(self.guidebook, page, &page.lang, dest) {
             Ok(target) => link_url(target, page),
@@ -161,13 +161,13 @@ impl<'g> Site<'g> {
 
     /// Whether a page's Japanese text carries furigana: when the site has them and the
     /// page allows them (see `Guidebook::furigana_allowed`).
-    pub fn ruby_for(&self, page: &Page) -> bool {
+    pub(super) fn ruby_for(&self, page: &Page) -> bool {
         self.options.furigana && self.guidebook.furigana_allowed(page)
     }
 
     /// Text as HTML: Japanese with line-break points (and furigana if `ruby`), other
     /// languages escaped.
-    pub fn text_html(&self, text: &str, text_lang: &str, ruby: bool) -> String {
+    pub(super) fn text_html(&self, text: &str, text_lang: &str, ruby: bool) -> String {
         if is_japanese(text_lang) {
             annotate(text, self.tokenizer, Annotation { ruby, breaks: true })
         } else {
@@ -179,7 +179,7 @@ impl<'g> Site<'g> {
 impl Site<'_> {
     /// Japanese text a template printed, with break points (no furigana: a label's
     /// accessible name would then carry its reading too).
-    pub fn template_text_html(&self, text: &str) -> String {
+    pub(super) fn template_text_html(&self, text: &str) -> String {
         if let Some(html) = self.template_text.lock().expect("template text").get(text) {
             return html.clone();
         }
@@ -189,7 +189,7 @@ impl Site<'_> {
     }
 
     /// The guidebook's own dictionary entries, which every annotation depends on.
-    pub fn dictionary_entries(&self) -> &str {
+    pub(super) fn dictionary_entries(&self) -> &str {
         self.tokenizer.extra_entries()
     }
 }

@@ -3,7 +3,7 @@
 use crate::guidebook::Guidebook;
 use crate::output::paths::{PagePath, PathIn};
 
-pub fn render(guidebook: &Guidebook) -> String {
+pub(super) fn render(guidebook: &Guidebook) -> String {
     let base = &guidebook.config.base_url;
     let languages = &guidebook.config.languages;
     let mut pages: Vec<PathIn> = vec![Box::new(PagePath::front), Box::new(PagePath::search), Box::new(PagePath::help)];

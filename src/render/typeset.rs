@@ -27,14 +27,14 @@ use crate::japanese::{NO_LINE_END, NO_LINE_START, escape};
 
 /// `html` with `annotate` applied to the text of every Japanese text node.
 /// `annotate` receives the text without the spaces around it, and returns it as HTML.
-pub fn japanese_text(html: &str, annotate: &dyn Fn(&str) -> String) -> String {
+pub(super) fn japanese_text(html: &str, annotate: &dyn Fn(&str) -> String) -> String {
     run(html, annotate, None)
 }
 
 /// A chapter body in `lang`, annotated already as it was rendered, with the units beside
 /// a bracket in another element set inline, as `japanese_text` sets them on the rest of
 /// the page (a body reaches the page after that pass, see `fragments`).
-pub fn units_beside_brackets(html: &str, lang: &str) -> String {
+pub(super) fn units_beside_brackets(html: &str, lang: &str) -> String {
     if !crate::config::is_japanese(lang) {
         return html.to_string();
     }

@@ -13,14 +13,14 @@ use crate::render::site::Site;
 /// A link with its text; `lang` is set when the text is in another language than the page
 /// (a fallback), so screen readers switch voice.
 #[derive(Clone, Debug, Serialize)]
-pub struct LinkView {
+pub(super) struct LinkView {
     pub text: String,
     pub url: String,
     pub lang: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct LanguageView {
+pub(super) struct LanguageView {
     pub code: String,
     pub tag: String,
     pub name: String,
@@ -30,7 +30,7 @@ pub struct LanguageView {
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct ContactView {
+pub(super) struct ContactView {
     pub id: String,
     pub name: String,
     pub phone: Option<String>,
@@ -43,7 +43,7 @@ pub struct ContactView {
 
 /// A chapter as a line in a list: title, one-sentence summary, link.
 #[derive(Clone, Debug, Serialize)]
-pub struct ChapterCard {
+pub(super) struct ChapterCard {
     pub slug: String,
     pub title: String,
     /// The title and summary as HTML, with furigana and line-break points for Japanese.
@@ -55,7 +55,7 @@ pub struct ChapterCard {
 
 /// A life stage, scenario or audience with its label in the page's language.
 #[derive(Clone, Debug, Serialize)]
-pub struct TermView {
+pub(super) struct TermView {
     pub key: String,
     pub label: String,
     /// The label as HTML, with line-break points like the description.
@@ -75,7 +75,7 @@ pub struct TermView {
 /// Which terms of a list come with their chapters: a page that only links to a term, or
 /// counts its chapters, is not made to carry every chapter's card.
 #[derive(Clone, Copy)]
-pub enum Cards<'k> {
+pub(super) enum Cards<'k> {
     None,
     /// Each term's key chapters (`key_for`), for a front page that stays short; the term's
     /// page lists them all.
@@ -84,18 +84,18 @@ pub enum Cards<'k> {
 }
 
 /// How many of a stage's chapters the front page shows when none is marked as key for it.
-pub const KEY_CHAPTERS_WHEN_UNMARKED: usize = 3;
+pub(super) const KEY_CHAPTERS_WHEN_UNMARKED: usize = 3;
 
 /// The front page's block for a reader who is worried now: 119, the desks marked `urgent` in
 /// data/contacts.yaml, and the chapters marked `urgent`.
 #[derive(Clone, Debug, Serialize)]
-pub struct UrgentView {
+pub(super) struct UrgentView {
     pub desks: Vec<ContactView>,
     pub chapters: Vec<ChapterCard>,
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct SiteView {
+pub(super) struct SiteView {
     pub title: String,
     pub publisher: Option<String>,
     pub lang: Option<String>,
@@ -105,7 +105,7 @@ pub struct SiteView {
 /// A chapter's own page: what `chapter.html` sees as `chapter`. A field the template
 /// misspells is an error when the page is rendered, not an empty space on the page.
 #[derive(Clone, Debug, Serialize)]
-pub struct ChapterView {
+pub(super) struct ChapterView {
     pub slug: String,
     pub title: String,
     /// The title and summary as HTML, with furigana and line-break points for Japanese.
@@ -132,12 +132,12 @@ pub struct ChapterView {
 
 /// A section of a chapter in its table of contents.
 #[derive(Clone, Debug, Serialize)]
-pub struct TocEntry {
+pub(super) struct TocEntry {
     pub id: String,
     pub text: String,
 }
 
-pub fn chapter_card(site: &Site, page: &Page, lang: &str, from: &PagePath) -> ChapterCard {
+pub(super) fn chapter_card(site: &Site, page: &Page, lang: &str, from: &PagePath) -> ChapterCard {
     let guidebook = site.guidebook;
     let headline = site.headline(page);
     ChapterCard {
@@ -150,7 +150,7 @@ pub fn chapter_card(site: &Site, page: &Page, lang: &str, from: &PagePath) -> Ch
     }
 }
 
-pub fn contacts(guidebook: &Guidebook, ids: &[String], lang: &str) -> Vec<ContactView> {
+pub(super) fn contacts(guidebook: &Guidebook, ids: &[String], lang: &str) -> Vec<ContactView> {
     let source = guidebook.source_code();
     ids.iter()
         .filter_map(|id| {
@@ -172,7 +172,7 @@ pub fn contacts(guidebook: &Guidebook, ids: &[String], lang: &str) -> Vec<Contac
         .collect()
 }
 
-pub fn languages(
+pub(super) fn languages(
     guidebook: &Guidebook,
     current: &str,
     from: &PagePath,
@@ -196,7 +196,7 @@ pub fn languages(
         .collect()
 }
 
-pub fn site(guidebook: &Guidebook, lang: &str, from: &PagePath) -> SiteView {
+pub(super) fn site(guidebook: &Guidebook, lang: &str, from: &PagePath) -> SiteView {
     let (front, _) = guidebook.front_page(lang);
     let publisher = front
         .front
@@ -211,7 +211,7 @@ pub fn site(guidebook: &Guidebook, lang: &str, from: &PagePath) -> SiteView {
     }
 }
 
-pub fn urgent(site: &Site, lang: &str, from: &PagePath) -> UrgentView {
+pub(super) fn urgent(site: &Site, lang: &str, from: &PagePath) -> UrgentView {
     let guidebook = site.guidebook;
     let source = guidebook.source_code();
     let desk_ids: Vec<String> = guidebook
@@ -230,7 +230,7 @@ pub fn urgent(site: &Site, lang: &str, from: &PagePath) -> UrgentView {
 }
 
 /// Life stages (as numbered steps) or scenarios, each with its chapters in reading order.
-pub fn terms(site: &Site, group: &str, lang: &str, from: &PagePath, cards: Cards) -> Vec<TermView> {
+pub(super) fn terms(site: &Site, group: &str, lang: &str, from: &PagePath, cards: Cards) -> Vec<TermView> {
     let guidebook = site.guidebook;
     let (keys, path): (&[String], TermPath) = match group {
         "life_stages" => (&guidebook.config.life_stages, PagePath::life_stage),
@@ -285,7 +285,7 @@ pub fn terms(site: &Site, group: &str, lang: &str, from: &PagePath, cards: Cards
 
 /// A facet of the search page's filters (see crate::facets), with its values.
 #[derive(Clone, Debug, Serialize)]
-pub struct FacetView {
+pub(super) struct FacetView {
     /// The URL parameter: `stage`, `scenario`, `audience`.
     pub key: &'static str,
     pub legend: String,
@@ -293,7 +293,7 @@ pub struct FacetView {
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct FacetValueView {
+pub(super) struct FacetValueView {
     pub value: String,
     pub label_html: String,
     /// How many chapters have the value, as the page says it (「3章」).
@@ -303,7 +303,7 @@ pub struct FacetValueView {
 
 /// The search page's filters: every facet of the chapters, each value with its label and
 /// the number of chapters that have it (what a listing without a query shows).
-pub fn search_filters(site: &Site, lang: &str) -> Vec<FacetView> {
+pub(super) fn search_filters(site: &Site, lang: &str) -> Vec<FacetView> {
     let guidebook = site.guidebook;
     let source = guidebook.source_code();
     crate::facets::chapter_facets(&guidebook.config)

@@ -18,29 +18,29 @@ use crate::msg;
 use crate::text_position::LineIndex;
 
 /// One stand-in: the exact text written, and what belongs in its place.
-pub struct FillIn {
+pub(crate) struct FillIn {
     pub text: &'static str,
     /// The catalogue's words for what belongs in its place.
     pub what: fn() -> Message,
 }
 
-pub const CITY: FillIn = FillIn { text: "〇〇市", what: || msg!("fill-in-city") };
-pub const PHONE: FillIn = FillIn { text: "000-000-0000", what: || msg!("fill-in-phone") };
-pub const ADDRESS: FillIn = FillIn { text: "www.city.example.jp", what: || msg!("fill-in-address") };
-pub const TITLE: FillIn = FillIn { text: "新しい章の題名", what: || msg!("fill-in-title") };
-pub const SUMMARY: FillIn =
+pub(crate) const CITY: FillIn = FillIn { text: "〇〇市", what: || msg!("fill-in-city") };
+pub(crate) const PHONE: FillIn = FillIn { text: "000-000-0000", what: || msg!("fill-in-phone") };
+pub(crate) const ADDRESS: FillIn = FillIn { text: "www.city.example.jp", what: || msg!("fill-in-address") };
+pub(crate) const TITLE: FillIn = FillIn { text: "新しい章の題名", what: || msg!("fill-in-title") };
+pub(crate) const SUMMARY: FillIn =
     FillIn { text: "この章で伝えることを一文で書きます。", what: || msg!("fill-in-summary") };
-pub const HEADING: FillIn = FillIn { text: "最初の見出し", what: || msg!("fill-in-heading") };
-pub const BODY: FillIn = FillIn { text: "ここに本文を書きます。", what: || msg!("fill-in-body") };
-pub const REVIEWER: FillIn = FillIn { text: "担当の課", what: || msg!("fill-in-reviewer") };
+pub(crate) const HEADING: FillIn = FillIn { text: "最初の見出し", what: || msg!("fill-in-heading") };
+pub(crate) const BODY: FillIn = FillIn { text: "ここに本文を書きます。", what: || msg!("fill-in-body") };
+pub(crate) const REVIEWER: FillIn = FillIn { text: "担当の課", what: || msg!("fill-in-reviewer") };
 
 /// Every stand-in `init` and `new` write.
-pub const ALL: &[FillIn] = &[CITY, PHONE, ADDRESS, TITLE, SUMMARY, HEADING, BODY, REVIEWER];
+pub(crate) const ALL: &[FillIn] = &[CITY, PHONE, ADDRESS, TITLE, SUMMARY, HEADING, BODY, REVIEWER];
 
 /// Whether a stand-in left in place is reported as a warning (`check`, `build`) or as an
 /// error (`booklet`, which cannot take a printed page back).
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Severity {
+pub(crate) enum Severity {
     Warning,
     Error,
 }
@@ -48,7 +48,7 @@ pub enum Severity {
 /// Every stand-in left in what the site and booklet show: site.yaml, data/contacts.yaml,
 /// and the published chapters and front pages (a draft is not published, so it may keep
 /// them while it is being written).
-pub fn find(root: &Path, guidebook: &Guidebook, severity: Severity) -> Vec<Diagnostic> {
+pub(crate) fn find(root: &Path, guidebook: &Guidebook, severity: Severity) -> Vec<Diagnostic> {
     let finder = AhoCorasick::new(ALL.iter().map(|f| f.text)).expect("plain strings");
     let settings = [crate::config::FILE_NAME, crate::contacts::FILE_NAME]
         .into_iter()

@@ -5,7 +5,7 @@
 //! author removes that line. The life stages, scenarios, audiences and contacts the site
 //! defines are listed as comments beside their keys, so nobody has to look them up.
 
-pub mod fill_in;
+pub(crate) mod fill_in;
 
 use std::path::{Path, PathBuf};
 

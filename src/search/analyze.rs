@@ -18,7 +18,7 @@ use crate::japanese::{Morpheme, Script, Tokenizer, WordClass, is_kana, normalize
 
 /// The keys of one piece of text, with repeats (a repeat raises the term frequency).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Terms {
+pub(super) struct Terms {
     /// (key, the text as written), e.g. ("にんちしょう", "認知症"): the written form lets the
     /// result excerpt mark 認知症 for a reader who typed にんちしょう.
     pub words: Vec<(String, String)>,
@@ -29,11 +29,11 @@ pub struct Terms {
 }
 
 impl Terms {
-    pub fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.words.len() + self.characters.len() / 2
     }
 
-    pub fn append(&mut self, mut other: Terms) {
+    pub(super) fn append(&mut self, mut other: Terms) {
         self.words.append(&mut other.words);
         self.characters.append(&mut other.characters);
         self.character_names.append(&mut other.character_names);
@@ -43,7 +43,7 @@ impl Terms {
 /// Terms with their repeats counted: what an analysed page keeps until the index is built.
 /// A page says the same words many times, and a build keeps every page's terms at once.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct CountedTerms {
+pub(super) struct CountedTerms {
     /// (key, as written, how many times), in the order each first appears.
     pub words: Vec<(Box<str>, Box<str>, u32)>,
     pub characters: Vec<(Box<str>, u32)>,
@@ -84,7 +84,7 @@ impl From<Terms> for CountedTerms {
 
 /// How a text's language is analysed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Analysis {
+pub(super) enum Analysis {
     /// Japanese and やさしい日本語: lindera for words and readings.
     Japanese,
     /// Everything else: word boundaries; lindera only for runs that contain kana.
@@ -92,19 +92,19 @@ pub enum Analysis {
 }
 
 impl Analysis {
-    pub fn for_language(code: &str) -> Analysis {
+    pub(super) fn for_language(code: &str) -> Analysis {
         if crate::config::is_japanese(code) { Analysis::Japanese } else { Analysis::Other }
     }
 }
 
 /// English words too common to search for; absent from the index, a query ignores them
 /// (index.json carries this list for the browser's engine).
-pub const STOPWORDS: &[&str] = &[
+pub(super) const STOPWORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "for", "from", "if", "in", "is", "it", "of", "on",
     "or", "that", "the", "this", "to", "with", "you", "your",
 ];
 
-pub fn analyze(text: &str, analysis: Analysis, tokenizer: &Tokenizer) -> Terms {
+pub(super) fn analyze(text: &str, analysis: Analysis, tokenizer: &Tokenizer) -> Terms {
     let mut terms = Terms::default();
     alphabetic_words(text, &mut terms);
     kanji_characters(text, &mut terms);
@@ -140,7 +140,7 @@ fn alphabetic_words(text: &str, terms: &mut Terms) {
     }
 }
 
-pub fn without_accents(text: &str) -> String {
+pub(super) fn without_accents(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     text.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))

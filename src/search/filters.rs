@@ -19,7 +19,7 @@ use crate::content::FrontMatter;
 use crate::facets::Facet;
 
 /// An entry as a filtered listing shows it.
-pub struct FilterEntry<'a> {
+pub(super) struct FilterEntry<'a> {
     pub title: &'a str,
     pub url: String,
     pub summary: &'a str,
@@ -29,7 +29,7 @@ pub struct FilterEntry<'a> {
 }
 
 /// search/<lang>/filters.json for the facets and the entries, in index order.
-pub fn filters_file(facets: &[Facet], entries: &[FilterEntry]) -> String {
+pub(super) fn filters_file(facets: &[Facet], entries: &[FilterEntry]) -> String {
     let facets_json: Vec<_> = facets.iter().map(|f| json!({ "key": f.key, "values": f.values })).collect();
     let entries_json: Vec<_> = entries
         .iter()

@@ -31,13 +31,13 @@ use super::analyze::CountedTerms;
 
 /// A section of a chapter, the unit a result points to: its weighted terms, the heading
 /// and the body (or title and summary), each with its weight.
-pub struct Document<'a> {
+pub(super) struct Document<'a> {
     pub fields: Vec<Field<'a>>,
 }
 
 /// Terms of one part of a document and how they count.
 #[derive(Clone, Copy)]
-pub struct Field<'a> {
+pub(super) struct Field<'a> {
     pub terms: &'a CountedTerms,
     pub weight: u32,
     /// A title or heading: what the section is about.
@@ -66,7 +66,7 @@ struct CharacterEntry {
 }
 
 /// A chapter as a result shows it.
-pub struct ChapterEntry {
+pub(super) struct ChapterEntry {
     pub title: String,
     pub url: String,
     /// The language tag of the title and text when they are a fallback in another language.
@@ -74,7 +74,7 @@ pub struct ChapterEntry {
 }
 
 #[derive(Default)]
-pub struct LanguageIndex {
+pub(super) struct LanguageIndex {
     /// Index of each chapter's first document.
     chapter_starts: Vec<u32>,
     lengths: Vec<u32>,
@@ -93,13 +93,13 @@ const LENGTH_UNIT: u32 = 4;
 
 impl LanguageIndex {
     /// Starts a chapter; its documents follow. Returns the chapter's number.
-    pub fn add_chapter(&mut self) -> usize {
+    pub(super) fn add_chapter(&mut self) -> usize {
         self.chapter_starts.push(self.lengths.len() as u32);
         self.chapter_starts.len() - 1
     }
 
     /// Adds a document to the chapter added last.
-    pub fn add_document(&mut self, document: &Document) {
+    pub(super) fn add_document(&mut self, document: &Document) {
         let id = self.lengths.len() as u32;
         let mut length = 0;
         for field in &document.fields {
@@ -135,7 +135,7 @@ impl LanguageIndex {
 
     /// The files of this index, by path under search/<lang>/.
     #[cfg(test)]
-    pub fn files(self) -> Vec<(String, String)> {
+    pub(super) fn files(self) -> Vec<(String, String)> {
         let mut files = Vec::new();
         self.write(&mut |path, text| files.push((path, text)));
         files
@@ -143,7 +143,7 @@ impl LanguageIndex {
 
     /// Hands each file of this index to `out` (path under search/<lang>/, JSON text) as soon
     /// as it is made, so the index is never held twice, as a structure and as text.
-    pub fn write(self, out: &mut dyn FnMut(String, String)) {
+    pub(super) fn write(self, out: &mut dyn FnMut(String, String)) {
         let LanguageIndex { chapter_starts, lengths, words, characters } = self;
         let character_shards = shard_count(characters.iter().map(|(k, e)| k.len() + e.postings.len() * 8));
         // Keys are sorted, so the keys of one word file (one first character) come together.
@@ -230,7 +230,7 @@ impl JsonObject {
 
 /// What a result shows of a chapter, fetched only for the chapters a query returns: its
 /// title, URL and language, and each section's (heading id, heading, passages), by path.
-pub fn chapter_file(
+pub(super) fn chapter_file(
     number: usize,
     entry: &ChapterEntry,
     sections: &[(Option<&str>, &str, &[String])],
@@ -261,7 +261,7 @@ fn shard_count(sizes: impl Iterator<Item = usize>) -> u32 {
 }
 
 /// FNV-1a over the key's UTF-8 bytes; the engine computes the same to find the shard.
-pub fn fnv1a(key: &str) -> u32 {
+pub(crate) fn fnv1a(key: &str) -> u32 {
     key.bytes().fold(0x811c_9dc5_u32, |hash, byte| (hash ^ byte as u32).wrapping_mul(0x0100_0193))
 }
 

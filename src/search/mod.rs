@@ -27,7 +27,6 @@ use passages::passages;
 use crate::words::{WrittenGroup, own_groups};
 use synonyms::Synonyms;
 
-pub use index::fnv1a;
 
 /// Weights of where a word stands: a word in the title or a heading says more about the
 /// text than a word in a sentence (and is marked strong in the index, see index.rs); a
@@ -69,7 +68,7 @@ struct AnalysedSection {
 }
 
 /// A page's text analysed once, shared by every language that shows the page.
-pub struct Analysed {
+pub(crate) struct Analysed {
     title: Field,
     summary: Field,
     summary_passages: Vec<String>,
@@ -80,10 +79,10 @@ pub struct Analysed {
 }
 
 /// Analysed pages kept between builds by a preview server.
-pub type Analyses = crate::memo::Memo<Analysed>;
+pub(crate) type Analyses = crate::memo::Memo<Analysed>;
 
 /// What analyses pages for the index: the tokenizer and the prepared synonyms.
-pub struct Analyser<'l> {
+pub(crate) struct Analyser<'l> {
     tokenizer: &'l Tokenizer,
     synonyms: Synonyms,
     /// What an analysis is made from besides the page: the dictionary and the synonyms.
@@ -93,7 +92,7 @@ pub struct Analyser<'l> {
 }
 
 impl<'l> Analyser<'l> {
-    pub fn new(tokenizer: &'l Tokenizer, synonyms: &[WrittenGroup]) -> Analyser<'l> {
+    pub(crate) fn new(tokenizer: &'l Tokenizer, synonyms: &[WrittenGroup]) -> Analyser<'l> {
         let setup_key =
             crate::memo::key((tokenizer.extra_entries(), synonyms.iter().map(|g| &g.terms).collect::<Vec<_>>()));
         let own_groups =
@@ -102,7 +101,7 @@ impl<'l> Analyser<'l> {
     }
 
     /// The page's search terms; `kept` holds analyses from earlier builds (a preview server).
-    pub fn analyse(&self, page: &Page, kept: Option<&Analyses>) -> Arc<Analysed> {
+    pub(crate) fn analyse(&self, page: &Page, kept: Option<&Analyses>) -> Arc<Analysed> {
         let make = || analyse(page, self.tokenizer, &self.synonyms, &self.own_groups);
         match kept {
             Some(kept) => kept.get_or_make(crate::memo::key((self.setup_key, &page.lang, &page.file.text)), make),
@@ -112,11 +111,11 @@ impl<'l> Analyser<'l> {
 }
 
 /// Every page's analysis, by language and slug.
-pub type AnalysedPages = HashMap<(String, String), Arc<Analysed>>;
+pub(crate) type AnalysedPages = HashMap<(String, String), Arc<Analysed>>;
 
 /// Writes the index of every language from the analysed pages, and warns about the
 /// guidebook's synonym groups that no chapter mentions.
-pub fn write_index(
+pub(crate) fn write_index(
     guidebook: &Guidebook,
     synonyms: &[WrittenGroup],
     analysed: &AnalysedPages,

@@ -14,14 +14,14 @@ use crate::japanese::{Annotation, Segment, Tokenizer, script, segments};
 
 /// Passages are at most about this many characters: two lines of a phone screen, so an
 /// excerpt of one or two passages fits in the three lines a result shows.
-pub const PASSAGE_CHARS: usize = 48;
+pub(super) const PASSAGE_CHARS: usize = 48;
 
 /// Characters that end a sentence in any of the guidebook's languages.
 const SENTENCE_ENDS: &[char] = &['。', '！', '？', '!', '?', '.'];
 /// Closing brackets and quotes that stay with the sentence before them (」 after 。).
 const CLOSERS: &[char] = &['」', '』', '）', ')', '"', '”', '’'];
 
-pub fn passages(text: &str, analysis: Analysis, tokenizer: &Tokenizer) -> Vec<String> {
+pub(super) fn passages(text: &str, analysis: Analysis, tokenizer: &Tokenizer) -> Vec<String> {
     let mut out = Vec::new();
     let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     for (n, line) in lines.iter().enumerate() {

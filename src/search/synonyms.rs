@@ -25,7 +25,7 @@ struct Member {
 }
 
 #[derive(Debug, Default)]
-pub struct Synonyms {
+pub(super) struct Synonyms {
     groups: Vec<Vec<Member>>,
     /// Finds every member of every group in one pass over a text, so the groups a text
     /// does not mention (nearly all of them) cost nothing.
@@ -36,7 +36,7 @@ pub struct Synonyms {
 
 impl Synonyms {
     /// Merges groups that share a term and computes each member's keys.
-    pub fn prepare(written: &[WrittenGroup], tokenizer: &Tokenizer) -> Synonyms {
+    pub(super) fn prepare(written: &[WrittenGroup], tokenizer: &Tokenizer) -> Synonyms {
         let mut merged: Vec<Vec<String>> = Vec::new();
         for group in written {
             let normalized: Vec<String> = group.terms.iter().map(|t| normalize(t)).collect();
@@ -80,7 +80,7 @@ impl Synonyms {
 
     /// The keys a text gains from the synonyms of the terms it mentions, marked with the
     /// mentioned term as written (so the excerpt marks what is really on the page).
-    pub fn expand(&self, normalized_text: &str) -> Terms {
+    pub(super) fn expand(&self, normalized_text: &str) -> Terms {
         let mut gained = Terms::default();
         let Some(finder) = &self.finder else { return gained };
         let mentioned: BTreeSet<usize> =
@@ -117,7 +117,7 @@ impl Synonyms {
 /// A group of the guidebook's own file none of whose terms is written in any chapter names
 /// something unknown to the guidebook (often a misspelling): it would never be used.
 /// `mentioned` holds the places in `own_groups` of the groups some chapter mentions.
-pub fn warn_unknown(written: &[WrittenGroup], mentioned: &BTreeSet<usize>, diagnostics: &Diagnostics) {
+pub(super) fn warn_unknown(written: &[WrittenGroup], mentioned: &BTreeSet<usize>, diagnostics: &Diagnostics) {
     for (_, group) in own_groups(written).enumerate().filter(|(i, _)| !mentioned.contains(i)) {
         diagnostics.push(Diagnostic::warning(
             &group.file,

@@ -6,7 +6,7 @@
 use std::io::{self, BufRead, BufReader, Write};
 use std::net::TcpStream;
 
-pub struct Request {
+pub(super) struct Request {
     pub method: String,
     /// The path as sent, without the query.
     pub path: String,
@@ -16,7 +16,7 @@ pub struct Request {
 }
 
 /// Reads the request line and headers (the body of a GET is ignored).
-pub fn read_request(stream: &TcpStream) -> io::Result<Option<Request>> {
+pub(super) fn read_request(stream: &TcpStream) -> io::Result<Option<Request>> {
     let mut reader = BufReader::new(stream.take_limit());
     let mut line = String::new();
     if reader.read_line(&mut line)? == 0 {
@@ -44,7 +44,7 @@ pub fn read_request(stream: &TcpStream) -> io::Result<Option<Request>> {
 /// Whether a request was sent to this computer's preview by name: a page of another site
 /// that the editor opens can point its own host name at 127.0.0.1 (DNS rebinding) and
 /// would then read the preview, were the `Host` it sends not checked.
-pub fn is_local_host(host: Option<&str>, port: u16) -> bool {
+pub(super) fn is_local_host(host: Option<&str>, port: u16) -> bool {
     let Some(host) = host else { return false };
     ["127.0.0.1", "localhost", "[::1]"].iter().any(|name| host.eq_ignore_ascii_case(&format!("{name}:{port}")))
 }
@@ -62,7 +62,7 @@ impl TakeLimit for TcpStream {
 
 /// Why a path is refused.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Refusal {
+pub(super) enum Refusal {
     /// `..`, an encoded slash or backslash, a NUL: an attempt to leave the site.
     Forbidden,
     /// Not a path at all (no leading slash, bad percent-encoding, not UTF-8).
@@ -71,7 +71,7 @@ pub enum Refusal {
 
 /// The site file a request path names, as a key of the site (`ja/index.html`).
 /// `/` and paths ending in `/` name the folder's index.html.
-pub fn site_key(path: &str) -> Result<String, Refusal> {
+pub(super) fn site_key(path: &str) -> Result<String, Refusal> {
     let Some(rest) = path.strip_prefix('/') else { return Err(Refusal::Malformed) };
     let lower = rest.to_ascii_lowercase();
     // An encoded slash or backslash inside a segment is how paths sneak past a check that
@@ -116,7 +116,7 @@ fn percent_decode(text: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-pub fn content_type(key: &str) -> &'static str {
+pub(super) fn content_type(key: &str) -> &'static str {
     match key.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).as_deref() {
         Some("html") => "text/html; charset=utf-8",
         Some("css") => "text/css; charset=utf-8",
@@ -136,7 +136,7 @@ pub fn content_type(key: &str) -> &'static str {
     }
 }
 
-pub struct Response {
+pub(super) struct Response {
     pub status: u16,
     pub content_type: &'static str,
     pub body: Vec<u8>,
@@ -144,19 +144,19 @@ pub struct Response {
 }
 
 impl Response {
-    pub fn new(status: u16, content_type: &'static str, body: impl Into<Vec<u8>>) -> Response {
+    pub(super) fn new(status: u16, content_type: &'static str, body: impl Into<Vec<u8>>) -> Response {
         Response { status, content_type, body: body.into(), location: None }
     }
 
-    pub fn text(status: u16, body: &str) -> Response {
+    pub(super) fn text(status: u16, body: &str) -> Response {
         Response::new(status, "text/plain; charset=utf-8", body)
     }
 
-    pub fn redirect(location: String) -> Response {
+    pub(super) fn redirect(location: String) -> Response {
         Response { location: Some(location), ..Response::text(301, "moved") }
     }
 
-    pub fn write_to(&self, stream: &mut TcpStream, head_only: bool) -> io::Result<()> {
+    pub(super) fn write_to(&self, stream: &mut TcpStream, head_only: bool) -> io::Result<()> {
         let mut head = format!(
             "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n",
             self.status,

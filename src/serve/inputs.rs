@@ -11,14 +11,14 @@ use walkdir::WalkDir;
 use crate::content::is_left_by_tools;
 
 /// Everything under the guidebook folder that a build reads.
-pub const WATCHED: &[&str] = &[crate::config::FILE_NAME, "content", "themes", "i18n", "data"];
+pub(super) const WATCHED: &[&str] = &[crate::config::FILE_NAME, "content", "themes", "i18n", "data"];
 
 /// Each input file, by its path in the guidebook folder, with a hash of its bytes.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Fingerprint(BTreeMap<String, u64>);
+pub(super) struct Fingerprint(BTreeMap<String, u64>);
 
 impl Fingerprint {
-    pub fn of(root: &Path) -> Fingerprint {
+    pub(super) fn of(root: &Path) -> Fingerprint {
         let mut files = BTreeMap::new();
         for top in WATCHED {
             for entry in WalkDir::new(root.join(top)).sort_by_file_name().into_iter().filter_map(Result::ok) {
@@ -36,7 +36,7 @@ impl Fingerprint {
     }
 
     /// Files added, removed or changed from `self` to `newer`, by path.
-    pub fn changes(&self, newer: &Fingerprint) -> Vec<String> {
+    pub(super) fn changes(&self, newer: &Fingerprint) -> Vec<String> {
         let mut changed: Vec<String> = newer
             .0
             .iter()
@@ -50,7 +50,7 @@ impl Fingerprint {
 }
 
 /// Whether a changed path can affect the build (and is not an editor's swap file).
-pub fn is_input(root: &Path, path: &Path) -> bool {
+pub(super) fn is_input(root: &Path, path: &Path) -> bool {
     let Ok(relative) = path.strip_prefix(root) else { return false };
     let mut parts = relative.iter().map(|p| p.to_string_lossy());
     let Some(top) = parts.next() else { return false };
@@ -58,7 +58,7 @@ pub fn is_input(root: &Path, path: &Path) -> bool {
 }
 
 /// The folders to watch, recursively, that exist now.
-pub fn watched_folders(root: &Path) -> Vec<PathBuf> {
+pub(super) fn watched_folders(root: &Path) -> Vec<PathBuf> {
     WATCHED.iter().map(|top| root.join(top)).filter(|p| p.is_dir()).collect()
 }
 

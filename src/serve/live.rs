@@ -12,14 +12,14 @@ use crate::msg;
 
 /// The server's own files live under `__tebiki/`, where no guidebook page can be: chapter
 /// paths are lowercase words.
-pub const SCRIPT_PATH: &str = "__tebiki/live.js";
-pub const EVENTS_PATH: &str = "__tebiki/events";
+pub(super) const SCRIPT_PATH: &str = "__tebiki/live.js";
+pub(super) const EVENTS_PATH: &str = "__tebiki/events";
 
 /// Reloads the page after a rebuild; shows or replaces the overlay when a build fails.
 /// The generation in the page's own script address lets a page that loaded just before a
 /// rebuild notice it missed one. The messages arrive as data and are put in the page with
 /// `textContent`: they quote the guidebook's files, which are never read as HTML.
-pub const SCRIPT: &str = r#"const me = new URL(import.meta.url);
+pub(super) const SCRIPT: &str = r#"const me = new URL(import.meta.url);
 const events = new EventSource('/__tebiki/events?since=' + me.searchParams.get('g'));
 events.addEventListener('reload', () => location.reload());
 const element = (name, className, text) => {
@@ -61,8 +61,8 @@ events.addEventListener('problem', (event) => {
 /// caret keep their columns in a block of their own that scrolls sideways, set in BIZ UD
 /// Gothic where the computer has it (Windows does): its Japanese characters are exactly two
 /// Latin ones wide, so the caret stays under its column after Japanese text.
-pub const STYLE_PATH: &str = "__tebiki/live.css";
-pub const STYLE: &str = "#tebiki-problem{position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:1rem;\
+pub(super) const STYLE_PATH: &str = "__tebiki/live.css";
+pub(super) const STYLE: &str = "#tebiki-problem{position:fixed;inset:0;z-index:2147483647;overflow:auto;margin:0;padding:1rem;\
 background:#fff;color:#000;border:.5rem solid #b00020;font:1rem/1.6 system-ui,sans-serif;box-sizing:border-box}\
 #tebiki-problem,#tebiki-problem *{word-break:auto-phrase;line-break:strict;overflow-wrap:anywhere}\
 #tebiki-problem p{margin:0 0 .25rem}\
@@ -78,7 +78,7 @@ margin:.25rem 0 .5rem;padding:.5rem;background:#f3f3f3;border:1px solid #767676}
 /// What the overlay shows, in the staff's language: the data the script builds it from,
 /// and that the server turns into the same HTML for a page loaded while a build is failing.
 #[derive(Debug, serde::Serialize)]
-pub struct Shown {
+pub(super) struct Shown {
     lang: &'static str,
     lead: String,
     items: Vec<ShownItem>,
@@ -95,12 +95,12 @@ struct ShownItem {
 }
 
 impl Shown {
-    pub fn new(problems: &[Diagnostic], lang: Lang) -> Shown {
+    pub(super) fn new(problems: &[Diagnostic], lang: Lang) -> Shown {
         Shown::with_lead(msg!("serve-overlay-lead").text(lang), problems, lang)
     }
 
     /// While the first build is running there is nothing to show but that.
-    pub fn waiting(lang: Lang) -> Shown {
+    pub(super) fn waiting(lang: Lang) -> Shown {
         Shown::with_lead(msg!("serve-first-build").text(lang), &[], lang)
     }
 
@@ -124,7 +124,7 @@ impl Shown {
         Shown { lang: lang.tag(), lead, items }
     }
 
-    pub fn to_json(&self) -> String {
+    pub(super) fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
 
@@ -153,13 +153,13 @@ impl Shown {
     }
 }
 
-pub fn script_source() -> String {
+pub(super) fn script_source() -> String {
     SCRIPT.to_string()
 }
 
 /// An HTML page as the preview sends it: the live script and, while the last build failed,
 /// the overlay with its messages, before `</body>`.
-pub fn decorate(html: &[u8], generation: u64, problem: Option<&Shown>) -> Vec<u8> {
+pub(super) fn decorate(html: &[u8], generation: u64, problem: Option<&Shown>) -> Vec<u8> {
     let mut extra = format!(
         "<link rel=\"stylesheet\" href=\"/{STYLE_PATH}\"><script type=\"module\" src=\"/{SCRIPT_PATH}?g={generation}\"></script>"
     );
@@ -175,7 +175,7 @@ pub fn decorate(html: &[u8], generation: u64, problem: Option<&Shown>) -> Vec<u8
 }
 
 /// The page shown when no build has succeeded yet.
-pub fn problem_page(generation: u64, shown: &Shown) -> Vec<u8> {
+pub(super) fn problem_page(generation: u64, shown: &Shown) -> Vec<u8> {
     // The messages quote the guidebook's files: the page runs nothing but the server's own.
     let page = format!(
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\">\
@@ -192,23 +192,23 @@ fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 /// A server-sent event: `data` must be one line (JSON keeps it so).
-pub fn event(name: &str, data: &str) -> String {
+pub(super) fn event(name: &str, data: &str) -> String {
     format!("event: {name}\ndata: {data}\n\n")
 }
 
 /// The open event streams; each gets every event from now on.
 #[derive(Default)]
-pub struct Listeners(Mutex<Vec<Sender<String>>>);
+pub(super) struct Listeners(Mutex<Vec<Sender<String>>>);
 
 impl Listeners {
-    pub fn join(&self) -> Receiver<String> {
+    pub(super) fn join(&self) -> Receiver<String> {
         let (sender, receiver) = channel();
         self.0.lock().expect("listeners").push(sender);
         receiver
     }
 
     /// Sends to every open stream, forgetting streams whose page has gone.
-    pub fn send(&self, event: &str) {
+    pub(super) fn send(&self, event: &str) {
         self.0.lock().expect("listeners").retain(|listener| listener.send(event.to_string()).is_ok());
     }
 }

@@ -12,18 +12,18 @@ use crate::diagnostics::Diagnostic;
 use crate::japanese::Tokenizer;
 use crate::{Kept, RenderedSite, load_reusing, render};
 
-pub struct Rebuilder {
+pub(super) struct Rebuilder {
     root: PathBuf,
     tokenizer: Option<Arc<Tokenizer>>,
     kept: Kept,
 }
 
 impl Rebuilder {
-    pub fn new(root: &Path) -> Rebuilder {
+    pub(super) fn new(root: &Path) -> Rebuilder {
         Rebuilder { root: root.to_path_buf(), tokenizer: None, kept: Kept::default() }
     }
 
-    pub fn rebuild(&mut self) -> Result<RenderedSite, Vec<Diagnostic>> {
+    pub(super) fn rebuild(&mut self) -> Result<RenderedSite, Vec<Diagnostic>> {
         let loaded = load_reusing(&self.root, self.tokenizer.as_ref())?;
         self.tokenizer = Some(Arc::clone(&loaded.tokenizer));
         let site = render(loaded, Some(&self.kept));

@@ -14,14 +14,14 @@ use super::inputs;
 
 const QUIET: Duration = Duration::from_millis(120);
 
-pub struct SaveWatcher {
+pub(super) struct SaveWatcher {
     root: PathBuf,
     watcher: RecommendedWatcher,
     events: Receiver<notify::Result<Event>>,
 }
 
 impl SaveWatcher {
-    pub fn new(root: &Path) -> Result<SaveWatcher, Failure> {
+    pub(super) fn new(root: &Path) -> Result<SaveWatcher, Failure> {
         let cannot_watch = |folder: &Path, e: &dyn std::fmt::Display| {
             Failure::new(msg!("E131", folder = folder.display().to_string()), e)
         };
@@ -40,7 +40,7 @@ impl SaveWatcher {
 
     /// Blocks until an input has changed and the folder has been quiet since. `None` when
     /// watching has stopped.
-    pub fn next_save(&mut self) -> Option<()> {
+    pub(super) fn next_save(&mut self) -> Option<()> {
         loop {
             let event = self.events.recv().ok()?;
             if self.concerns_inputs(event) {

@@ -16,7 +16,7 @@ const THEME_ICONS: &[&str] = &["favicon.svg", "favicon.png", "favicon.ico"];
 
 /// Where the icon is in the site and its media type, for `<link rel="icon">`.
 #[derive(Clone, Debug, serde::Serialize)]
-pub struct Favicon {
+pub(crate) struct Favicon {
     pub path: String,
     #[serde(rename = "type")]
     pub media_type: &'static str,
@@ -24,7 +24,7 @@ pub struct Favicon {
 
 /// Puts the guidebook's icon, if site.yaml names one, among the theme's files, and sets the
 /// icon the pages link to.
-pub fn choose(root: &Path, config: &SiteConfig, theme: &mut Theme, diagnostics: &Diagnostics) {
+pub(crate) fn choose(root: &Path, config: &SiteConfig, theme: &mut Theme, diagnostics: &Diagnostics) {
     theme.favicon = chosen(root, config, theme, diagnostics);
 }
 

@@ -15,7 +15,7 @@ use crate::content::is_left_by_tools;
 use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::msg;
 
-pub struct Theme {
+pub(crate) struct Theme {
     pub tera: Tera,
     /// Files under the theme's `static/`, by path relative to it, copied to the site root.
     pub static_files: Vec<(String, Vec<u8>)>,
@@ -29,7 +29,7 @@ pub struct Theme {
 }
 
 impl Theme {
-    pub fn load(root: &Path, name: &str, diagnostics: &Diagnostics) -> Option<Theme> {
+    pub(crate) fn load(root: &Path, name: &str, diagnostics: &Diagnostics) -> Option<Theme> {
         let folder = root.join("themes").join(name);
         let files: Vec<(String, Vec<u8>)> = if folder.is_dir() {
             // Files that editors and tools leave (.DS_Store, backups) are not part of it.
@@ -112,7 +112,7 @@ fn string_keys(template: &str) -> Vec<String> {
 
 /// Tera nests the useful part of its messages (template, line, what went wrong) in the
 /// error's sources.
-pub fn error_chain(error: &tera::Error) -> String {
+pub(crate) fn error_chain(error: &tera::Error) -> String {
     let mut parts = vec![error.to_string()];
     let mut source = std::error::Error::source(error);
     while let Some(inner) = source {

@@ -9,7 +9,7 @@ use oxc_parser::Parser;
 use oxc_span::SourceType;
 
 /// The file as the site serves it: `.js` files minified, everything else unchanged.
-pub fn served(path: &str, bytes: Vec<u8>) -> Vec<u8> {
+pub(super) fn served(path: &str, bytes: Vec<u8>) -> Vec<u8> {
     if !path.ends_with(".js") {
         return bytes;
     }

@@ -14,7 +14,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::japanese::Tokenizer;
 use crate::msg;
 
-pub use synonyms::WrittenGroup;
+pub(crate) use synonyms::WrittenGroup;
 pub(crate) use synonyms::{own_groups, read_synonyms};
 pub(crate) use user_dictionary::{USER_DICTIONARY, read_user_dictionary};
 

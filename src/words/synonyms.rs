@@ -10,18 +10,18 @@ use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::msg;
 use crate::source::SourceFile;
 
-pub const BUILT_IN: &str = include_str!("../../dictionary/synonyms.yaml");
-pub const FILE_NAME: &str = "data/synonyms.yaml";
+pub(super) const BUILT_IN: &str = include_str!("../../dictionary/synonyms.yaml");
+pub(super) const FILE_NAME: &str = "data/synonyms.yaml";
 
 /// A group as written, with where it was written (for warnings about the guidebook's file).
-pub struct WrittenGroup {
+pub(crate) struct WrittenGroup {
     pub terms: Vec<String>,
     pub file: String,
     pub line: usize,
 }
 
 /// tebiki's groups followed by the guidebook's own.
-pub fn read_synonyms(root: &Path, diagnostics: &Diagnostics) -> Vec<WrittenGroup> {
+pub(crate) fn read_synonyms(root: &Path, diagnostics: &Diagnostics) -> Vec<WrittenGroup> {
     let mut groups = parse("dictionary/synonyms.yaml", BUILT_IN, diagnostics);
     let path = root.join(FILE_NAME);
     if path.is_file()
@@ -75,7 +75,7 @@ fn parse(file: &str, text: &str, diagnostics: &Diagnostics) -> Vec<WrittenGroup>
 }
 
 /// The groups of the guidebook's own data/synonyms.yaml, in the order they are written.
-pub fn own_groups(written: &[WrittenGroup]) -> impl Iterator<Item = &WrittenGroup> {
+pub(crate) fn own_groups(written: &[WrittenGroup]) -> impl Iterator<Item = &WrittenGroup> {
     written.iter().filter(|g| g.file == FILE_NAME)
 }
 

@@ -8,7 +8,7 @@ use crate::japanese::is_kana;
 use crate::msg;
 
 /// A guidebook's own words for the tokenizer, in the format of dictionary/domain.csv.
-pub const USER_DICTIONARY: &str = "data/dictionary.csv";
+pub(crate) const USER_DICTIONARY: &str = "data/dictionary.csv";
 
 /// Checks data/dictionary.csv line by line: `surface,part_of_speech,reading`, reading in katakana.
 pub(crate) fn read_user_dictionary(root: &Path, diagnostics: &Diagnostics) -> String {

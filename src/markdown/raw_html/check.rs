@@ -13,7 +13,7 @@ use crate::msg;
 
 /// Something in the HTML that cannot be published, on a line of the parsed text.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Finding {
+pub(super) struct Finding {
     pub line: u64,
     /// Where on the line to point: the tag (`<img`) or the attribute name.
     pub needle: Needle,
@@ -22,7 +22,7 @@ pub struct Finding {
 }
 
 #[derive(Debug, PartialEq, Eq)]
-pub enum Needle {
+pub(super) enum Needle {
     Tag(String),
     Attribute { element: String, attribute: String },
     Line,
@@ -30,7 +30,7 @@ pub enum Needle {
 
 /// An address written in the HTML, for the link check.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Address {
+pub(super) struct Address {
     pub line: u64,
     pub element: String,
     pub attribute: String,
@@ -41,7 +41,7 @@ pub struct Address {
 
 /// What the walk over the tree found.
 #[derive(Debug, Default)]
-pub struct Walk {
+pub(super) struct Walk {
     pub findings: Vec<Finding>,
     pub addresses: Vec<Address>,
     /// For each stretch of Markdown between pieces of HTML: how often its marker was seen in
@@ -50,7 +50,7 @@ pub struct Walk {
     pub verbatim_runs: Vec<bool>,
 }
 
-pub fn walk(dom: &Dom, runs: usize) -> Walk {
+pub(super) fn walk(dom: &Dom, runs: usize) -> Walk {
     let mut walk = Walk { runs_seen: vec![0; runs], verbatim_runs: vec![false; runs], ..Walk::default() };
     // (node, inside a verbatim element)
     let mut stack: Vec<(Id, bool)> = dom.node(dom.fragment_root()).children.iter().rev().map(|&c| (c, false)).collect();

@@ -15,10 +15,10 @@ use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{Attribute, LocalName, Namespace, QualName, local_name, ns};
 
-pub type Id = usize;
+pub(super) type Id = usize;
 
 #[derive(Debug)]
-pub enum Data {
+pub(super) enum Data {
     Document,
     Element {
         name: QualName,
@@ -32,7 +32,7 @@ pub enum Data {
 }
 
 #[derive(Debug)]
-pub struct Node {
+pub(super) struct Node {
     pub data: Data,
     pub parent: Option<Id>,
     pub children: Vec<Id>,
@@ -41,14 +41,14 @@ pub struct Node {
 }
 
 #[derive(Default)]
-pub struct Dom {
+pub(super) struct Dom {
     nodes: RefCell<Vec<Node>>,
     line: Cell<u64>,
 }
 
 impl Dom {
     /// Parses `html` as the children of a `div`, as ammonia does.
-    pub fn parse_fragment(html: &str) -> Dom {
+    pub(super) fn parse_fragment(html: &str) -> Dom {
         let dom = Dom::default();
         dom.line.set(1);
         dom.push(Data::Document);
@@ -56,18 +56,18 @@ impl Dom {
         html5ever::parse_fragment(dom, Default::default(), context, Vec::new(), false).one(html)
     }
 
-    pub fn node(&self, id: Id) -> std::cell::Ref<'_, Node> {
+    pub(super) fn node(&self, id: Id) -> std::cell::Ref<'_, Node> {
         std::cell::Ref::map(self.nodes.borrow(), |nodes| &nodes[id])
     }
 
     /// The element that holds the fragment: the parser's `html` root.
-    pub fn fragment_root(&self) -> Id {
+    pub(super) fn fragment_root(&self) -> Id {
         self.node(0).children.first().copied().unwrap_or(0)
     }
 
     /// Every node below `root` in document order, each with its depth below `root` (1 for
     /// a child). Iterative, so that deeply nested HTML cannot overflow the stack.
-    pub fn descendants(&self, root: Id) -> Vec<(Id, usize)> {
+    pub(super) fn descendants(&self, root: Id) -> Vec<(Id, usize)> {
         let mut order = Vec::new();
         let mut stack: Vec<(Id, usize)> = self.node(root).children.iter().rev().map(|&c| (c, 1)).collect();
         while let Some((id, depth)) = stack.pop() {
@@ -80,7 +80,7 @@ impl Dom {
     /// The fragment written back as HTML, without comments, with each attribute value
     /// passed through `value` (element, attribute name, value) and each text through
     /// `text` (the text, whether inside one of `verbatim`'s elements).
-    pub fn serialize(&self, rewrite: Rewrite<'_>) -> String {
+    pub(super) fn serialize(&self, rewrite: Rewrite<'_>) -> String {
         let mut out = Vec::new();
         let opts = html5ever::serialize::SerializeOpts::default();
         let fragment = Fragment { dom: self, rewrite: RefCell::new(rewrite) };
@@ -129,7 +129,7 @@ impl Dom {
 
 /// An element's name, as the tree builder asks for it.
 #[derive(Debug)]
-pub struct Name(QualName);
+pub(super) struct Name(QualName);
 
 impl html5ever::tree_builder::ElemName for Name {
     fn ns(&self) -> &Namespace {
@@ -238,7 +238,7 @@ impl TreeSink for Dom {
 }
 
 /// How `Dom::serialize` changes what it writes.
-pub struct Rewrite<'a> {
+pub(super) struct Rewrite<'a> {
     pub value: &'a mut dyn FnMut(&str, &str, &str) -> String,
     pub text: &'a mut dyn FnMut(&str, bool) -> String,
     /// Elements whose text `text` is told is verbatim.
@@ -250,7 +250,7 @@ pub struct Rewrite<'a> {
 
 impl Rewrite<'_> {
     /// Writes everything back as it is.
-    pub fn none<R>(write: impl FnOnce(Rewrite<'_>) -> R) -> R {
+    pub(super) fn none<R>(write: impl FnOnce(Rewrite<'_>) -> R) -> R {
         write(Rewrite {
             value: &mut |_, _, v| v.to_string(),
             text: &mut |t, _| t.to_string(),

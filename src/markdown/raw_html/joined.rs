@@ -12,7 +12,7 @@ use crate::text_position::LineIndex;
 
 /// The event ranges that are the author's HTML: runs of HTML events (with the empty
 /// `HtmlBlock` tags around them). HTML inside an image's alt text is text, not HTML.
-pub fn pieces(events: &[(Event<'static>, usize)]) -> Vec<Range<usize>> {
+pub(super) fn pieces(events: &[(Event<'static>, usize)]) -> Vec<Range<usize>> {
     let mut pieces: Vec<Range<usize>> = Vec::new();
     let mut in_image = 0usize;
     for (index, (event, _)) in events.iter().enumerate() {
@@ -39,7 +39,7 @@ pub fn pieces(events: &[(Event<'static>, usize)]) -> Vec<Range<usize>> {
 /// The pieces of HTML joined into one text, with a run marker for each Markdown stretch
 /// (before the first piece, between pieces, after the last), and where each byte of the
 /// HTML came from in the file.
-pub struct Joined<'f> {
+pub(super) struct Joined<'f> {
     text: String,
     /// The text with ASCII letters in lower case, for finding tag and attribute names.
     lower: String,
@@ -58,7 +58,7 @@ pub struct Joined<'f> {
 const TAG_LINES: usize = 20;
 
 impl<'f> Joined<'f> {
-    pub fn new(events: &[(Event<'static>, usize)], pieces: &[Range<usize>], file_text: &'f str) -> Joined<'f> {
+    pub(super) fn new(events: &[(Event<'static>, usize)], pieces: &[Range<usize>], file_text: &'f str) -> Joined<'f> {
         let mut text = markers::run(0);
         let (mut spans, mut piece_starts) = (Vec::new(), Vec::new());
         for (number, piece) in pieces.iter().enumerate() {
@@ -76,24 +76,24 @@ impl<'f> Joined<'f> {
         Joined { text, lower, spans, piece_starts, line_starts, file_lines: LineIndex::new(file_text) }
     }
 
-    pub fn text(&self) -> &str {
+    pub(super) fn text(&self) -> &str {
         &self.text
     }
 
     /// The line of the joined text a piece starts on.
-    pub fn line_of_piece(&self, piece: usize) -> u64 {
+    pub(super) fn line_of_piece(&self, piece: usize) -> u64 {
         let start = self.piece_starts[piece.min(self.piece_starts.len() - 1)];
         self.line_starts.partition_point(|&line_start| line_start <= start) as u64
     }
 
     /// The line of the file `position` is on, for the message.
-    pub fn file_line(&self, position: Position) -> &'f str {
+    pub(super) fn file_line(&self, position: Position) -> &'f str {
         self.file_lines.line_text(position.line)
     }
 
     /// Where in the file `needle` is, on `line` of the joined text or, for a tag written
     /// over several lines, on a line before it (the parser counts the line a tag ends on).
-    pub fn position(&self, line: u64, needle: &Needle) -> Position {
+    pub(super) fn position(&self, line: u64, needle: &Needle) -> Position {
         let (line_start, line_end) = self.line_bounds(line);
         let (window_start, _) = self.line_bounds(line.saturating_sub(TAG_LINES as u64).max(1));
         let window = &self.lower[window_start..line_end];

@@ -5,30 +5,30 @@
 //! (`check` refuses them), so a marker can only be tebiki's own.
 
 /// Stands for the `k`th stretch of Markdown between pieces of HTML.
-pub fn run(k: usize) -> String {
+pub(super) fn run(k: usize) -> String {
     format!("\u{FDD0}{k}\u{FDD1}")
 }
 
 /// Stands for the `n`th address written in the HTML, replaced by where it leads.
-pub fn address(n: usize) -> String {
+pub(super) fn address(n: usize) -> String {
     format!("\u{FDD2}{n}\u{FDD3}")
 }
 
 /// Where a piece of HTML was, in the Markdown rendered without it.
-pub const PIECE: char = '\u{FDD4}';
+pub(crate) const PIECE: char = '\u{FDD4}';
 
 /// The run numbers of the run markers in `text`, in order.
-pub fn runs_in(text: &str) -> impl Iterator<Item = usize> + '_ {
+pub(super) fn runs_in(text: &str) -> impl Iterator<Item = usize> + '_ {
     numbers(text, '\u{FDD0}', '\u{FDD1}').map(|(n, _)| n)
 }
 
 /// The first run marker in `text`: its number and byte range.
-pub fn first_run(text: &str) -> Option<(usize, std::ops::Range<usize>)> {
+pub(super) fn first_run(text: &str) -> Option<(usize, std::ops::Range<usize>)> {
     numbers(text, '\u{FDD0}', '\u{FDD1}').next()
 }
 
 /// `text` without its run markers.
-pub fn without_runs(text: &str) -> String {
+pub(super) fn without_runs(text: &str) -> String {
     let mut out = String::new();
     let mut last = 0;
     for (_, range) in numbers(text, '\u{FDD0}', '\u{FDD1}') {
@@ -40,13 +40,13 @@ pub fn without_runs(text: &str) -> String {
 }
 
 /// Stands for the `n`th text written inside the HTML, replaced by its typeset form.
-pub fn text(n: usize) -> String {
+pub(super) fn text(n: usize) -> String {
     format!("\u{FDD5}{n}\u{FDD6}")
 }
 
 /// The kinds of marker `fill` fills.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
+pub(super) enum Kind {
     Run,
     Address,
     Text,
@@ -56,7 +56,7 @@ const KINDS: [(char, char); 3] = [('\u{FDD0}', '\u{FDD1}'), ('\u{FDD2}', '\u{FDD
 
 /// `template` with every marker replaced by what `with` gives for its kind and number.
 /// Markers `with` has nothing for are left as they are.
-pub fn fill(template: &str, with: &dyn Fn(Kind, usize) -> Option<String>) -> String {
+pub(super) fn fill(template: &str, with: &dyn Fn(Kind, usize) -> Option<String>) -> String {
     crate::placeholders::fill(template, &KINDS, &|kind, name| {
         let kind = [Kind::Run, Kind::Address, Kind::Text][kind];
         with(kind, name.parse().ok()?).map(Into::into)

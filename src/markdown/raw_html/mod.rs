@@ -34,7 +34,7 @@ use pulldown_cmark::Event;
 use crate::diagnostics::Diagnostic;
 use crate::msg;
 
-pub use markers::PIECE;
+pub(super) use markers::PIECE;
 
 use super::LinkRef;
 use check::{Finding, Needle};
@@ -43,7 +43,7 @@ use markers::Kind;
 
 /// A chapter's HTML, checked, as tebiki publishes it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct RawHtml {
+pub(super) struct RawHtml {
     /// The body as HTML: the author's HTML written back, the Markdown between as run
     /// markers, addresses as address markers.
     template: String,
@@ -59,19 +59,19 @@ pub struct RawHtml {
 
 impl RawHtml {
     /// The events each piece of HTML is made of, in order.
-    pub fn pieces(&self) -> &[Range<usize>] {
+    pub(super) fn pieces(&self) -> &[Range<usize>] {
         &self.pieces
     }
 
     /// Whether the text of Markdown stretch `run` is left as written.
-    pub fn is_verbatim(&self, run: usize) -> bool {
+    pub(super) fn is_verbatim(&self, run: usize) -> bool {
         self.verbatim_runs.get(run).copied().unwrap_or(false)
     }
 
     /// The body: `rendered` is the Markdown rendered with a `PIECE` where each piece of
     /// HTML was; `rewrite` turns an address into where it leads, and `text` typesets a text
     /// as the Markdown's text is (escaped, with furigana and line-break points).
-    pub fn fill(&self, rendered: &str, rewrite: &dyn Fn(&str) -> String, text: &dyn Fn(&str) -> String) -> String {
+    pub(super) fn fill(&self, rendered: &str, rewrite: &dyn Fn(&str) -> String, text: &dyn Fn(&str) -> String) -> String {
         let runs: Vec<&str> = rendered.split(PIECE).collect();
         debug_assert_eq!(runs.len(), self.pieces.len() + 1, "one Markdown stretch around each piece");
         markers::fill(&self.template, &|kind, n| match kind {
@@ -84,7 +84,7 @@ impl RawHtml {
 
 /// What checking a chapter's HTML gives.
 #[derive(Debug, Default)]
-pub struct Checked {
+pub(super) struct Checked {
     /// None when the chapter has no HTML of its own, or when it cannot be published.
     pub html: Option<RawHtml>,
     /// Links and images written in the HTML, for the link check.
@@ -93,7 +93,7 @@ pub struct Checked {
 }
 
 /// Checks the HTML among a chapter's `events` (each with its byte offset in `file_text`).
-pub fn check(file_name: &str, file_text: &str, events: &[(Event<'static>, usize)]) -> Checked {
+pub(super) fn check(file_name: &str, file_text: &str, events: &[(Event<'static>, usize)]) -> Checked {
     let pieces = joined::pieces(events);
     if pieces.is_empty() {
         return Checked::default();

@@ -10,7 +10,7 @@ use super::super::addresses::Use;
 
 /// Elements a chapter may write in HTML: text formatting, lists, tables, `details`,
 /// `figure` and images of the guidebook. Nothing that runs, loads, submits or navigates.
-pub const ELEMENTS: &[&str] = &[
+pub(crate) const ELEMENTS: &[&str] = &[
     "a",
     "abbr",
     "b",
@@ -71,10 +71,10 @@ pub const ELEMENTS: &[&str] = &[
 ];
 
 /// Attributes allowed on every element of `ELEMENTS`.
-pub const GLOBAL_ATTRIBUTES: &[&str] = &["lang", "dir", "title"];
+pub(crate) const GLOBAL_ATTRIBUTES: &[&str] = &["lang", "dir", "title"];
 
 /// Attributes allowed on one element.
-pub const ELEMENT_ATTRIBUTES: &[(&str, &[&str])] = &[
+pub(crate) const ELEMENT_ATTRIBUTES: &[(&str, &[&str])] = &[
     ("a", &["href", "hreflang"]),
     ("img", &["src", "alt", "width", "height"]),
     ("blockquote", &["cite"]),
@@ -93,7 +93,7 @@ pub const ELEMENT_ATTRIBUTES: &[(&str, &[&str])] = &[
 ];
 
 /// Attributes that hold an address, and what the browser does with it.
-pub fn address_use(element: &str, attribute: &str) -> Option<Use> {
+pub(crate) fn address_use(element: &str, attribute: &str) -> Option<Use> {
     match (element, attribute) {
         ("a", "href") | (_, "cite") => Some(Use::Link),
         ("img", "src") => Some(Use::Embed),
@@ -103,19 +103,19 @@ pub fn address_use(element: &str, attribute: &str) -> Option<Use> {
 
 /// Elements whose text the reader reads as it is written: tebiki adds no furigana or
 /// line-break points inside them (and none inside the author's own furigana).
-pub const VERBATIM: &[&str] = &["code", "kbd", "pre", "rp", "rt", "ruby", "samp", "var"];
+pub(crate) const VERBATIM: &[&str] = &["code", "kbd", "pre", "rp", "rt", "ruby", "samp", "var"];
 
-pub fn element_allowed(name: &str) -> bool {
+pub(crate) fn element_allowed(name: &str) -> bool {
     ELEMENTS.contains(&name)
 }
 
-pub fn attribute_allowed(element: &str, attribute: &str) -> bool {
+pub(crate) fn attribute_allowed(element: &str, attribute: &str) -> bool {
     GLOBAL_ATTRIBUTES.contains(&attribute)
         || ELEMENT_ATTRIBUTES.iter().any(|(e, attributes)| *e == element && attributes.contains(&attribute))
 }
 
 /// Why an element is not allowed: the case the message `E066` gives the reason for.
-pub fn why_not_element(name: &str) -> &'static str {
+pub(crate) fn why_not_element(name: &str) -> &'static str {
     match name {
         "script" | "noscript" | "template" | "slot" => "program",
         "iframe" | "frame" | "frameset" | "object" | "embed" | "applet" | "portal" | "fencedframe" => "embed",
@@ -134,7 +134,7 @@ pub fn why_not_element(name: &str) -> &'static str {
 
 /// Why an attribute is not allowed on an element: the case the message `E067` gives the
 /// reason for.
-pub fn why_not_attribute(attribute: &str) -> &'static str {
+pub(crate) fn why_not_attribute(attribute: &str) -> &'static str {
     if attribute.starts_with("on") {
         return "program";
     }
@@ -152,7 +152,7 @@ pub fn why_not_attribute(attribute: &str) -> &'static str {
 
 /// ammonia, configured with the same lists, refusing every address scheme that is not
 /// allowed for links; relative addresses pass (tebiki checks where they lead).
-pub fn ammonia() -> ammonia::Builder<'static> {
+pub(crate) fn ammonia() -> ammonia::Builder<'static> {
     let attributes: HashMap<&str, HashSet<&str>> = ELEMENT_ATTRIBUTES
         .iter()
         .map(|(element, attributes)| (*element, attributes.iter().copied().collect()))

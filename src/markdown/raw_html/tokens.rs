@@ -14,18 +14,18 @@ use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResu
 
 /// Deeper than this is refused: far beyond what any chapter needs, well under browsers' own
 /// limit (Chromium keeps 512 levels).
-pub const MAX_DEPTH: usize = 100;
+pub(crate) const MAX_DEPTH: usize = 100;
 
 /// A tag found on a line of the text that cannot be published.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Unpublishable {
+pub(crate) struct Unpublishable {
     pub line: u64,
     pub element: String,
     pub too_deep: bool,
 }
 
 /// The page-structure tags of `html`, and where its nesting first goes beyond `MAX_DEPTH`.
-pub fn scan(html: &str) -> Vec<Unpublishable> {
+pub(crate) fn scan(html: &str) -> Vec<Unpublishable> {
     let sink = Scanner::default();
     let queue = BufferQueue::default();
     queue.push_back(StrTendril::from_slice(html));
@@ -111,7 +111,7 @@ mod tests {
 /// The errors html5ever's tokenizer reports in `html` (not those of building the tree,
 /// such as a stray end tag): a text a browser cannot read as tags and text.
 #[cfg(test)]
-pub fn tokenizer_errors(html: &str) -> Vec<String> {
+pub(crate) fn tokenizer_errors(html: &str) -> Vec<String> {
     #[derive(Default)]
     struct Errors(RefCell<Vec<String>>);
     impl TokenSink for Errors {
