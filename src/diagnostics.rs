@@ -8,9 +8,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-pub(crate) use crate::text_position::Position;
 use crate::messages::{Lang, Message};
 use crate::msg;
+pub(crate) use crate::text_position::Position;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum Severity {

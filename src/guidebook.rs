@@ -121,7 +121,11 @@ pub(crate) fn assemble(
         }
     }
     if !front_pages.contains_key(&source) {
-        diagnostics.push(Diagnostic::error(format!("content/{source}/{}.md", crate::content::FRONT_PAGE_SLUG), Position::START, msg!("E081")));
+        diagnostics.push(Diagnostic::error(
+            format!("content/{source}/{}.md", crate::content::FRONT_PAGE_SLUG),
+            Position::START,
+            msg!("E081"),
+        ));
     }
 
     let drafts: BTreeSet<String> = sources.iter().filter(|p| p.front.draft).map(|p| p.slug.clone()).collect();

@@ -14,8 +14,8 @@ pub mod booklet;
 pub mod check;
 mod config;
 mod contacts;
-pub mod dates;
 mod content;
+pub mod dates;
 pub mod diagnostics;
 mod embedded;
 mod facets;
@@ -35,8 +35,8 @@ pub mod scaffold;
 mod search;
 pub mod serve;
 mod source;
-mod theme;
 mod text_position;
+mod theme;
 pub mod timings;
 pub mod words;
 mod yaml;
@@ -52,9 +52,9 @@ use crate::guidebook::Guidebook;
 use crate::i18n::I18n;
 use crate::japanese::Tokenizer;
 use crate::messages::Message;
-use crate::theme::Theme;
 use crate::output::OutputFile;
 use crate::render::RenderOptions;
+use crate::theme::Theme;
 
 pub struct BuildOptions {
     /// The guidebook folder, holding site.yaml.
@@ -180,9 +180,8 @@ pub(crate) fn render_into(
     let Loaded { guidebook, theme, tokenizer, synonyms, warnings } = loaded;
     let diagnostics = Diagnostics::new();
     let analyser = options.search.then(|| search::Analyser::new(tokenizer, synonyms));
-    let analyse = analyser.as_ref().map(|analyser| {
-        move |page: &content::Page| analyser.analyse(page, kept.map(|k| &k.search))
-    });
+    let analyse =
+        analyser.as_ref().map(|analyser| move |page: &content::Page| analyser.analyse(page, kept.map(|k| &k.search)));
     let page_work = analyse.as_ref().map(|f| f as render::PageWork<_>);
     let analysed: search::AnalysedPages = render::render_site(
         guidebook,

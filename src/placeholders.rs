@@ -8,7 +8,11 @@ use std::borrow::Cow;
 /// `text` with each placeholder of the kinds `(open, close)` replaced by what `with` gives
 /// for (the kind's position in `kinds`, the name between). A placeholder `with` has nothing
 /// for is left as it is.
-pub(crate) fn fill<'a>(text: &str, kinds: &[(char, char)], with: &dyn Fn(usize, &str) -> Option<Cow<'a, str>>) -> String {
+pub(crate) fn fill<'a>(
+    text: &str,
+    kinds: &[(char, char)],
+    with: &dyn Fn(usize, &str) -> Option<Cow<'a, str>>,
+) -> String {
     let mut out = String::with_capacity(text.len() * 2);
     let mut rest = text;
     while let Some(start) = rest.find(|c| kinds.iter().any(|(open, _)| *open == c)) {

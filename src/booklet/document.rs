@@ -73,8 +73,7 @@ impl Source {
             tokenizer: &loaded.tokenizer,
             lang,
             options,
-            edition_ruby: crate::config::is_japanese(lang)
-                && (language.furigana || options.edition == Edition::Large),
+            edition_ruby: crate::config::is_japanese(lang) && (language.furigana || options.edition == Edition::Large),
             page_reference: guidebook.i18n.get(lang, "booklet_page_reference"),
             problems: Vec::new(),
             warnings: Vec::new(),
@@ -166,9 +165,9 @@ impl Writing<'_> {
         for figure in std::mem::take(&mut writer.figures) {
             match crate::source::read_inside(&self.options.root, &figure.file) {
                 Ok(bytes) => self.files.push((figure.virtual_path, bytes)),
-                Err(refusal) => self.problems.push(
-                    refusal.into_diagnostic(&crate::diagnostics::display_path(&self.options.root, &figure.file)),
-                ),
+                Err(refusal) => self
+                    .problems
+                    .push(refusal.into_diagnostic(&crate::diagnostics::display_path(&self.options.root, &figure.file))),
             }
         }
         self.problems.extend(uncovered_characters(page));

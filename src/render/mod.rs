@@ -15,15 +15,15 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::content::Page;
+use crate::diagnostics::{Diagnostic, Diagnostics, Position};
 use crate::guidebook::Guidebook;
 use crate::japanese::Tokenizer;
 use crate::memo;
 use crate::msg;
 use crate::output::{OutputFile, Sink};
-use site::Site;
 use crate::theme::{self, Theme};
+use site::Site;
 
 /// Every page the site has.
 #[derive(Clone, Debug)]

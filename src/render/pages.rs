@@ -7,9 +7,9 @@ use tera::Context;
 
 use super::Job;
 use super::fragments;
-use crate::output::paths::{PagePath, TermPath};
 use super::site::Site;
 use super::views::{self, Cards, ChapterView, LinkView, TocEntry};
+use crate::output::paths::{PagePath, TermPath};
 
 /// One page before it is rendered.
 pub(super) struct PageToRender<'a> {

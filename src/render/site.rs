@@ -194,11 +194,11 @@ impl Site<'_> {
     }
 }
 
-
 /// The relative URL of where a link leads, from `page` (the same from every language's
 /// copy of it: the languages' folders are laid out alike).
 fn link_url(target: Target, page: &Page) -> String {
-    let here = if page.is_front_page() { PagePath::front(&page.lang) } else { PagePath::chapter(&page.lang, &page.slug) };
+    let here =
+        if page.is_front_page() { PagePath::front(&page.lang) } else { PagePath::chapter(&page.lang, &page.slug) };
     let up = here.to_language_root();
     let fragment = |anchor: Option<String>| anchor.map(|a| format!("#{a}")).unwrap_or_default();
     match target {

@@ -120,7 +120,12 @@ impl LanguageIndex {
                 if !self.characters.contains_key(key) {
                     self.characters.insert(key.clone(), CharacterEntry::default());
                 }
-                add_posting(&mut self.characters.get_mut(key).expect("inserted above").postings, id, weight * count, strong);
+                add_posting(
+                    &mut self.characters.get_mut(key).expect("inserted above").postings,
+                    id,
+                    weight * count,
+                    strong,
+                );
             }
             for (key, written) in &terms.character_names {
                 if let Some(entry) = self.characters.get_mut(key)
@@ -281,9 +286,12 @@ mod tests {
     fn postings_are_weighted_and_shards_are_found_by_first_character() {
         let mut index = LanguageIndex::default();
         let chapter = index.add_chapter();
-        let title: CountedTerms =
-            Terms { words: vec![("にんちしょう".into(), "認知症".into())], characters: vec!["認知".into()], ..Terms::default() }
-                .into();
+        let title: CountedTerms = Terms {
+            words: vec![("にんちしょう".into(), "認知症".into())],
+            characters: vec!["認知".into()],
+            ..Terms::default()
+        }
+        .into();
         let body: CountedTerms = Terms {
             words: vec![("にんちしょう".into(), "認知症".into()), ("にんちしょう".into(), "認知症".into())],
             characters: vec![],
@@ -306,8 +314,15 @@ mod tests {
         let passages = ["本文です。".to_string(), "次の文。".to_string()];
         let (path, text) = chapter_file(chapter, &entry, &[(None, "", &passages)]);
         assert_eq!(path, "t/0.json");
-        assert_eq!(text, r#"{"lang":null,"sections":[[null,"",["本文です。","次の文。"]]],"title":"認知症","url":"ja/a/"}"#);
+        assert_eq!(
+            text,
+            r#"{"lang":null,"sections":[[null,"",["本文です。","次の文。"]]],"title":"認知症","url":"ja/a/"}"#
+        );
         assert!(files["index.json"].contains(r#""chapterSizes":[1]"#), "{}", files["index.json"]);
-        assert!(files["index.json"].contains(r#""lengths":[1]"#), "5 weighted terms, in units of 4: {}", files["index.json"]);
+        assert!(
+            files["index.json"].contains(r#""lengths":[1]"#),
+            "5 weighted terms, in units of 4: {}",
+            files["index.json"]
+        );
     }
 }

@@ -15,18 +15,17 @@ use rayon::prelude::*;
 
 use crate::content::Page;
 use crate::diagnostics::Diagnostics;
+use crate::facets::chapter_facets;
 use crate::guidebook::Guidebook;
 use crate::japanese::{Tokenizer, normalize};
 use crate::markdown::Section;
 use crate::output::{OutputFile, PagePath};
+use crate::words::{WrittenGroup, own_groups};
 use analyze::{Analysis, CountedTerms, Terms, analyze};
-use crate::facets::chapter_facets;
 use filters::{FilterEntry, filters_file};
 use index::{ChapterEntry, Document, LanguageIndex, chapter_file};
 use passages::passages;
-use crate::words::{WrittenGroup, own_groups};
 use synonyms::Synonyms;
-
 
 /// Weights of where a word stands: a word in the title or a heading says more about the
 /// text than a word in a sentence (and is marked strong in the index, see index.rs); a
@@ -95,8 +94,7 @@ impl<'l> Analyser<'l> {
     pub(crate) fn new(tokenizer: &'l Tokenizer, synonyms: &[WrittenGroup]) -> Analyser<'l> {
         let setup_key =
             crate::memo::key((tokenizer.extra_entries(), synonyms.iter().map(|g| &g.terms).collect::<Vec<_>>()));
-        let own_groups =
-            own_groups(synonyms).map(|group| group.terms.iter().map(|t| normalize(t)).collect()).collect();
+        let own_groups = own_groups(synonyms).map(|group| group.terms.iter().map(|t| normalize(t)).collect()).collect();
         Analyser { tokenizer, synonyms: Synonyms::prepare(synonyms, tokenizer), setup_key, own_groups }
     }
 

@@ -90,7 +90,8 @@ fn cut(sentence: &str, analysis: Analysis, tokenizer: &Tokenizer, out: &mut Vec<
     for unit in units {
         // A space stays at the end of the passage before it.
         let is_space = unit.trim().is_empty();
-        if !current.is_empty() && !is_space && current.trim_end().chars().count() + unit.chars().count() > PASSAGE_CHARS {
+        if !current.is_empty() && !is_space && current.trim_end().chars().count() + unit.chars().count() > PASSAGE_CHARS
+        {
             out.push(std::mem::take(&mut current));
         }
         current.push_str(&unit);
@@ -127,7 +128,10 @@ mod tests {
     fn sentences_and_lines_become_passages() {
         let text = "まずはここへ。「困った」と言ってください。\n電話：0120-000\nCall 3.5 km away. Then ask.";
         let found = passages(text, Analysis::Japanese, &tokenizer());
-        assert_eq!(found, ["まずはここへ。", "「困った」と言ってください。\n", "電話：0120-000\n", "Call 3.5 km away. ", "Then ask."]);
+        assert_eq!(
+            found,
+            ["まずはここへ。", "「困った」と言ってください。\n", "電話：0120-000\n", "Call 3.5 km away. ", "Then ask."]
+        );
     }
 
     #[test]
@@ -146,7 +150,8 @@ mod tests {
 
     #[test]
     fn long_english_sentences_are_cut_between_words() {
-        let sentence = "A visiting nurse comes to your home to check your health, change dressings and help the family at night.";
+        let sentence =
+            "A visiting nurse comes to your home to check your health, change dressings and help the family at night.";
         let found = passages(sentence, Analysis::Other, &tokenizer());
         assert!(found.len() >= 2, "{found:?}");
         assert_eq!(found.concat(), sentence);

@@ -103,9 +103,9 @@ impl Synonyms {
                             .words
                             .extend(other.terms.words.iter().map(|(key, _)| (key.clone(), found.written.clone())));
                         gained.characters.extend(other.terms.characters.iter().cloned());
-                        gained.character_names.extend(
-                            other.terms.characters.iter().map(|key| (key.clone(), found.written.clone())),
-                        );
+                        gained
+                            .character_names
+                            .extend(other.terms.characters.iter().map(|key| (key.clone(), found.written.clone())));
                     }
                 }
             }

@@ -7,9 +7,9 @@
 
 use std::path::Path;
 
+use super::Theme;
 use crate::config::{FILE_NAME, SiteConfig};
 use crate::diagnostics::{Diagnostics, Position};
-use super::Theme;
 
 /// Icon files a theme may bring, in order of preference.
 const THEME_ICONS: &[&str] = &["favicon.svg", "favicon.png", "favicon.ico"];

@@ -30,11 +30,7 @@ fn minified(source: &str) -> Option<String> {
     let mut program = parsed.program;
     let options = MinifierOptions { mangle: Some(MangleOptions::default()), compress: Some(CompressOptions::safest()) };
     let done = Minifier::new(options).minify(&allocator, &mut program);
-    let code = Codegen::new()
-        .with_options(CodegenOptions::minify())
-        .with_scoping(done.scoping)
-        .build(&program)
-        .code;
+    let code = Codegen::new().with_options(CodegenOptions::minify()).with_scoping(done.scoping).build(&program).code;
     Some(code)
 }
 

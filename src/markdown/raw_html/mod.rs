@@ -71,7 +71,12 @@ impl RawHtml {
     /// The body: `rendered` is the Markdown rendered with a `PIECE` where each piece of
     /// HTML was; `rewrite` turns an address into where it leads, and `text` typesets a text
     /// as the Markdown's text is (escaped, with furigana and line-break points).
-    pub(super) fn fill(&self, rendered: &str, rewrite: &dyn Fn(&str) -> String, text: &dyn Fn(&str) -> String) -> String {
+    pub(super) fn fill(
+        &self,
+        rendered: &str,
+        rewrite: &dyn Fn(&str) -> String,
+        text: &dyn Fn(&str) -> String,
+    ) -> String {
         let runs: Vec<&str> = rendered.split(PIECE).collect();
         debug_assert_eq!(runs.len(), self.pieces.len() + 1, "one Markdown stretch around each piece");
         markers::fill(&self.template, &|kind, n| match kind {
