@@ -151,30 +151,9 @@ pub(crate) fn find(yaml: &str, first_line: usize, keys: &Keys) -> Vec<Slip> {
         if content.is_empty() || content.starts_with('#') {
             continue;
         }
-        if let Some(column) = line.chars().take(indent).position(|c| c == '\u{3000}') {
-            let fixed =
-                line.chars().take(indent).map(|c| if c == ' ' { " " } else { "  " }).collect::<String>() + &content;
-            slips.push(Slip { position: at(column), kind: SlipKind::FullWidthSpace, fixed });
-        }
+        slips.extend(indent_slip(line, indent, &content, &at));
         let prefix: String = " ".repeat(indent);
-        // A list item: `- x`, or the slips `-　x`, `ー x`, `－ x`.
-        let mut chars = content.chars();
-        let first = chars.next().unwrap_or(' ');
-        let second = chars.next();
-        let item_rest: String = content.chars().skip(2).collect();
-        if first == '-' && second == Some('\u{3000}') {
-            slips.push(Slip {
-                position: at(indent + 1),
-                kind: SlipKind::FullWidthSpace,
-                fixed: format!("{prefix}- {item_rest}"),
-            });
-        } else if matches!(first, 'ー' | '－') && matches!(second, Some(' ' | '\u{3000}')) {
-            slips.push(Slip {
-                position: at(indent),
-                kind: SlipKind::ListDash { dash: first },
-                fixed: format!("{prefix}- {item_rest}"),
-            });
-        }
+        slips.extend(list_dash_slip(&content, indent, &at));
         // `key: value`, or the slip `key：value` for a key the file may have at that level.
         let (key, separator, value_column) = match split_key(&content) {
             Some((key, colon_at, full_width)) if indent == 0 || !full_width || keys.nested.contains(&key.as_str()) => {
@@ -185,20 +164,7 @@ pub(crate) fn find(yaml: &str, first_line: usize, keys: &Keys) -> Vec<Slip> {
         };
         let Some(key) = key else {
             if let Some(value) = content.strip_prefix("- ") {
-                // `- code：ja`, the first key of a list item that is a group of keys.
-                if let Some((key, colon_at, true)) = split_key(value)
-                    && keys.nested.contains(&key.as_str())
-                {
-                    let rest: String = value.chars().skip(colon_at + 1).collect();
-                    let fixed = format!("{prefix}- {key}: {}", rest.trim_start_matches([' ', '\u{3000}']));
-                    slips.push(Slip {
-                        position: at(indent + 2 + colon_at),
-                        kind: SlipKind::FullWidthColon { key },
-                        fixed,
-                    });
-                    continue;
-                }
-                check_value(&mut slips, &current_key, value, indent + 2, line, &at, keys);
+                list_item_slips(&mut slips, &current_key, value, indent, line, &at, keys);
             }
             continue;
         };
@@ -227,6 +193,51 @@ pub(crate) fn find(yaml: &str, first_line: usize, keys: &Keys) -> Vec<Slip> {
         check_value(&mut slips, &key, &value_text, value_column + leading, line, &at, keys);
     }
     slips
+}
+
+/// A full-width space in the indentation: YAML sees a character there, not indentation.
+fn indent_slip(line: &str, indent: usize, content: &str, at: &dyn Fn(usize) -> Position) -> Option<Slip> {
+    let column = line.chars().take(indent).position(|c| c == '\u{3000}')?;
+    let fixed = line.chars().take(indent).map(|c| if c == ' ' { " " } else { "  " }).collect::<String>() + content;
+    Some(Slip { position: at(column), kind: SlipKind::FullWidthSpace, fixed })
+}
+
+/// A list item written `-　x`, `ー x` or `－ x` rather than `- x`.
+fn list_dash_slip(content: &str, indent: usize, at: &dyn Fn(usize) -> Position) -> Option<Slip> {
+    let prefix: String = " ".repeat(indent);
+    let mut chars = content.chars();
+    let first = chars.next().unwrap_or(' ');
+    let second = chars.next();
+    let fixed = format!("{prefix}- {}", content.chars().skip(2).collect::<String>());
+    if first == '-' && second == Some('\u{3000}') {
+        Some(Slip { position: at(indent + 1), kind: SlipKind::FullWidthSpace, fixed })
+    } else if matches!(first, 'ー' | '－') && matches!(second, Some(' ' | '\u{3000}')) {
+        Some(Slip { position: at(indent), kind: SlipKind::ListDash { dash: first }, fixed })
+    } else {
+        None
+    }
+}
+
+/// The slips in a list item's `value` (after `- `), under `current_key`: `- code：ja`, the
+/// first key of an item that is a group of keys, or a slip in the value itself.
+fn list_item_slips(
+    slips: &mut Vec<Slip>,
+    current_key: &str,
+    value: &str,
+    indent: usize,
+    line: &str,
+    at: &dyn Fn(usize) -> Position,
+    keys: &Keys,
+) {
+    if let Some((key, colon_at, true)) = split_key(value)
+        && keys.nested.contains(&key.as_str())
+    {
+        let rest: String = value.chars().skip(colon_at + 1).collect();
+        let fixed = format!("{}- {key}: {}", " ".repeat(indent), rest.trim_start_matches([' ', '\u{3000}']));
+        slips.push(Slip { position: at(indent + 2 + colon_at), kind: SlipKind::FullWidthColon { key }, fixed });
+        return;
+    }
+    check_value(slips, current_key, value, indent + 2, line, at, keys);
 }
 
 /// `key` and the character index of its colon, and whether the colon is `：`, for a line

@@ -207,78 +207,31 @@ fn read_parsed(
     for (key, value) in crate::yaml::keys(&mapping) {
         let position = reader.locator.key(&key);
         front.positions.insert(key.clone(), position);
-        if !allowed.contains(&key.as_str()) {
+        if allowed.contains(&key.as_str()) {
+            reader.set(&mut front, &key, value, vocabulary);
+        } else {
             let hint = did_you_mean(&key, allowed.iter().copied())
                 .unwrap_or_else(|| msg!("hint-remove-or-use", keys = allowed.join(", ")));
             reader
                 .problems
                 .push(Diagnostic::error(file, position, msg!("E017", key = &key)).field(key.clone()).hint(hint));
-            continue;
-        }
-        match key.as_str() {
-            "title" => front.title = reader.text(&key, value).unwrap_or_default(),
-            "summary" => front.summary = reader.text(&key, value).unwrap_or_default(),
-            "publisher" => front.publisher = reader.text(&key, value),
-            "reviewed_by" => front.reviewed_by = reader.text(&key, value),
-            "order" => front.order = reader.whole_number(&key, value),
-            "life_stages" => {
-                front.life_stages = reader.keys(
-                    &key,
-                    value,
-                    What::LifeStage,
-                    vocabulary.life_stages.iter().map(String::as_str).collect(),
-                )
-            }
-            "scenarios" => {
-                front.scenarios =
-                    reader.keys(&key, value, What::Scenario, vocabulary.scenarios.iter().map(String::as_str).collect())
-            }
-            "audience" => {
-                front.audience =
-                    reader.keys(&key, value, What::Audience, vocabulary.audiences.iter().map(String::as_str).collect())
-            }
-            "contacts" => front.contacts = reader.keys(&key, value, What::ContactId, vocabulary.contacts.clone()),
-            "furigana" => front.furigana = reader.furigana(&key, value),
-            "updated" => front.updated = reader.date(&key, value),
-            "draft" => front.draft = reader.yes_no(&key, value).unwrap_or(false),
-            "worksheet" => front.worksheet = reader.yes_no(&key, value).unwrap_or(false),
-            "key_for" => {
-                front.key_for = reader.keys(
-                    &key,
-                    value,
-                    What::LifeStage,
-                    vocabulary.life_stages.iter().map(String::as_str).collect(),
-                )
-            }
-            "urgent" => front.urgent = reader.yes_no(&key, value).unwrap_or(false),
-            _ => unreachable!("every allowed key is handled"),
         }
     }
     // A chapter is key for a stage only among the chapters of that stage. (A translation
     // takes both lists from its source chapter, where this is checked.)
-    let source_chapter = kind == Kind::SourceChapter;
-    for stage in front.key_for.iter().filter(|s| source_chapter && !front.life_stages.contains(s)) {
-        reader.problems.push(
-            Diagnostic::error(
-                file,
-                reader.locator.value("key_for", stage),
-                msg!("E019", stage = stage, stages = front.life_stages.join(", ")),
-            )
-            .field("key_for"),
-        );
+    if kind == Kind::SourceChapter {
+        reader.check_key_for(&front);
     }
     let mut required = vec!["title", "summary"];
     if kind == Kind::SourceChapter {
         required.push("order");
     }
-    for key in required {
-        if !mapping.contains_key(key) {
-            // The catalogue says, for each key, what it holds and gives an example.
-            reader.problems.push(
-                Diagnostic::error(file, Position::new(first_line.saturating_sub(1).max(1), 1), msg!("E018", key = key))
-                    .field(key),
-            );
-        }
+    for key in required.into_iter().filter(|key| !mapping.contains_key(*key)) {
+        // The catalogue says, for each key, what it holds and gives an example.
+        reader.problems.push(
+            Diagnostic::error(file, Position::new(first_line.saturating_sub(1).max(1), 1), msg!("E018", key = key))
+                .field(key),
+        );
     }
     (front, reader.problems)
 }
@@ -319,6 +272,49 @@ struct Reader<'a> {
 }
 
 impl Reader<'_> {
+    /// Reads the value of `key`, one of the keys the file may have, into `front`.
+    fn set(&mut self, front: &mut FrontMatter, key: &str, value: &Value, vocabulary: &Vocabulary) {
+        let stages = || vocabulary.life_stages.iter().map(String::as_str).collect();
+        match key {
+            "title" => front.title = self.text(key, value).unwrap_or_default(),
+            "summary" => front.summary = self.text(key, value).unwrap_or_default(),
+            "publisher" => front.publisher = self.text(key, value),
+            "reviewed_by" => front.reviewed_by = self.text(key, value),
+            "order" => front.order = self.whole_number(key, value),
+            "life_stages" => front.life_stages = self.keys(key, value, What::LifeStage, stages()),
+            "scenarios" => {
+                front.scenarios =
+                    self.keys(key, value, What::Scenario, vocabulary.scenarios.iter().map(String::as_str).collect())
+            }
+            "audience" => {
+                front.audience =
+                    self.keys(key, value, What::Audience, vocabulary.audiences.iter().map(String::as_str).collect())
+            }
+            "contacts" => front.contacts = self.keys(key, value, What::ContactId, vocabulary.contacts.clone()),
+            "furigana" => front.furigana = self.furigana(key, value),
+            "updated" => front.updated = self.date(key, value),
+            "draft" => front.draft = self.yes_no(key, value).unwrap_or(false),
+            "worksheet" => front.worksheet = self.yes_no(key, value).unwrap_or(false),
+            "key_for" => front.key_for = self.keys(key, value, What::LifeStage, stages()),
+            "urgent" => front.urgent = self.yes_no(key, value).unwrap_or(false),
+            _ => unreachable!("every allowed key is handled"),
+        }
+    }
+
+    /// Each stage in `key_for` must be one of the chapter's own `life_stages`.
+    fn check_key_for(&mut self, front: &FrontMatter) {
+        for stage in front.key_for.iter().filter(|s| !front.life_stages.contains(s)) {
+            self.problems.push(
+                Diagnostic::error(
+                    self.file,
+                    self.locator.value("key_for", stage),
+                    msg!("E019", stage = stage, stages = front.life_stages.join(", ")),
+                )
+                .field("key_for"),
+            );
+        }
+    }
+
     fn wrong_type(&mut self, key: &str, value: &Value, expected: Message, example: &str) {
         let position = match value {
             Value::String(text) => self.locator.value(key, text),

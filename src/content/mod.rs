@@ -73,67 +73,18 @@ pub(crate) struct Content {
     pub unreadable: BTreeSet<String>,
 }
 
+/// Reads every chapter and front page under content/ (in parallel) and lists the other
+/// files as assets; every problem goes to `diagnostics`.
 pub(crate) fn load(root: &Path, config: &SiteConfig, vocabulary: &Vocabulary, diagnostics: &Diagnostics) -> Content {
-    let content_dir = root.join("content");
     let source = &config.source_language().code;
     let mut markdown_files = Vec::new();
     let mut assets = Vec::new();
-    for entry in WalkDir::new(&content_dir).min_depth(1).sort_by_file_name() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(error) => {
-                let name = error.path().map_or("content".into(), |p| crate::diagnostics::display_path(root, p));
-                diagnostics.push(Diagnostic::error(name, Position::START, msg!("E003")).detail(error.to_string()));
-                continue;
-            }
-        };
-        let path = entry.path();
-        let name = crate::diagnostics::display_path(root, path);
-        let Ok(relative) = path.strip_prefix(&content_dir) else {
-            continue;
-        };
-        let mut parts = relative.iter().map(|p| p.to_string_lossy().to_string());
-        let lang = parts.next().unwrap_or_default();
-        let rest: Vec<String> = parts.collect();
-        if rest.iter().chain([&lang]).any(|p| is_left_by_tools(p)) {
-            continue;
-        }
-        if entry.path_is_symlink() {
-            match resolve_inside(root, path) {
-                Ok(real) if real.is_dir() => {
-                    diagnostics.push(Diagnostic::error(name, Position::START, msg!("E007")));
-                    continue;
-                }
-                Ok(_) => {}
-                Err(refusal) => {
-                    diagnostics.push(refusal.into_diagnostic(&name));
-                    continue;
-                }
-            }
-        }
-        if entry.depth() == 1 {
-            if !entry.file_type().is_dir() {
-                diagnostics.push(Diagnostic::error(name, Position::START, msg!("E008", source = source)));
-            } else if config.language(&lang).is_none() {
-                let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
-                diagnostics.push(
-                    Diagnostic::error(name, Position::START, msg!("E009", lang = &lang, codes = codes.join(", ")))
-                        .hint(did_you_mean(&lang, codes.iter().copied()).unwrap_or(msg!("hint-add-language"))),
-                );
-            }
-            continue;
-        }
-        if config.language(&lang).is_none() || entry.file_type().is_dir() {
-            continue;
-        }
-        let relative = rest.join("/");
-        if let Some(slug) = relative.strip_suffix(".md") {
-            markdown_files.push((lang, slug.to_string(), path.to_path_buf()));
-        } else {
-            assets.push(Asset { lang, relative, path: path.to_path_buf() });
+    for found in walk(root, config, diagnostics) {
+        match found {
+            Found::Markdown { lang, slug, path } => markdown_files.push((lang, slug, path)),
+            Found::Asset(asset) => assets.push(asset),
         }
     }
-
     let read: Vec<(String, Option<Page>)> = markdown_files
         .into_par_iter()
         .map(|(lang, slug, path)| {
@@ -160,6 +111,95 @@ pub(crate) fn load(root: &Path, config: &SiteConfig, vocabulary: &Vocabulary, di
         }
     }
     content
+}
+
+/// A file of a configured language under content/.
+enum Found {
+    /// A chapter or front page: `slug` is its path under the language folder without `.md`.
+    Markdown { lang: String, slug: String, path: PathBuf },
+    Asset(Asset),
+}
+
+/// Every file under content/ in a language folder, in name order; what is in the wrong
+/// place (a file beside the language folders, a folder of an unknown language, a link
+/// that leads out of the guidebook) is reported and left out.
+fn walk(root: &Path, config: &SiteConfig, diagnostics: &Diagnostics) -> Vec<Found> {
+    let content_dir = root.join("content");
+    let mut found = Vec::new();
+    for entry in WalkDir::new(&content_dir).min_depth(1).sort_by_file_name() {
+        match entry {
+            Ok(entry) => found.extend(classify(root, &content_dir, config, &entry, diagnostics)),
+            Err(error) => {
+                let name = error.path().map_or("content".into(), |p| crate::diagnostics::display_path(root, p));
+                diagnostics.push(Diagnostic::error(name, Position::START, msg!("E003")).detail(error.to_string()));
+            }
+        }
+    }
+    found
+}
+
+/// What one entry of content/ is, if it is to be read or published.
+fn classify(
+    root: &Path,
+    content_dir: &Path,
+    config: &SiteConfig,
+    entry: &walkdir::DirEntry,
+    diagnostics: &Diagnostics,
+) -> Option<Found> {
+    let path = entry.path();
+    let name = crate::diagnostics::display_path(root, path);
+    let relative = path.strip_prefix(content_dir).ok()?;
+    let mut parts = relative.iter().map(|p| p.to_string_lossy().to_string());
+    let lang = parts.next().unwrap_or_default();
+    let rest: Vec<String> = parts.collect();
+    if rest.iter().chain([&lang]).any(|p| is_left_by_tools(p)) {
+        return None;
+    }
+    if entry.path_is_symlink() {
+        match resolve_inside(root, path) {
+            Ok(real) if real.is_dir() => {
+                diagnostics.push(Diagnostic::error(name, Position::START, msg!("E007")));
+                return None;
+            }
+            Ok(_) => {}
+            Err(refusal) => {
+                diagnostics.push(refusal.into_diagnostic(&name));
+                return None;
+            }
+        }
+    }
+    if entry.depth() == 1 {
+        check_language_folder(config, entry, &name, &lang, diagnostics);
+        return None;
+    }
+    if config.language(&lang).is_none() || entry.file_type().is_dir() {
+        return None;
+    }
+    let relative = rest.join("/");
+    Some(match relative.strip_suffix(".md") {
+        Some(slug) => Found::Markdown { lang, slug: slug.to_string(), path: path.to_path_buf() },
+        None => Found::Asset(Asset { lang, relative, path: path.to_path_buf() }),
+    })
+}
+
+/// content/ holds only folders named after the guidebook's languages.
+fn check_language_folder(
+    config: &SiteConfig,
+    entry: &walkdir::DirEntry,
+    name: &str,
+    lang: &str,
+    diagnostics: &Diagnostics,
+) {
+    if !entry.file_type().is_dir() {
+        let source = &config.source_language().code;
+        diagnostics.push(Diagnostic::error(name, Position::START, msg!("E008", source = source)));
+    } else if config.language(lang).is_none() {
+        let codes: Vec<&str> = config.languages.iter().map(|l| l.code.as_str()).collect();
+        diagnostics.push(
+            Diagnostic::error(name, Position::START, msg!("E009", lang = lang, codes = codes.join(", ")))
+                .hint(did_you_mean(lang, codes.iter().copied()).unwrap_or(msg!("hint-add-language"))),
+        );
+    }
 }
 
 /// Names that editors, file managers and Git leave beside real files: `.git`, `.DS_Store`,
