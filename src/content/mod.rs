@@ -116,7 +116,11 @@ pub(crate) fn load(root: &Path, config: &SiteConfig, vocabulary: &Vocabulary, di
 /// A file of a configured language under content/.
 enum Found {
     /// A chapter or front page: `slug` is its path under the language folder without `.md`.
-    Markdown { lang: String, slug: String, path: PathBuf },
+    Markdown {
+        lang: String,
+        slug: String,
+        path: PathBuf,
+    },
     Asset(Asset),
 }
 
